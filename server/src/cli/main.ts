@@ -1,0 +1,132 @@
+// budget-lint: the command-line face of the language service. No domain logic here.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { analyzeText } from '../service.js';
+import { documentSymbols, outlineText } from '../features/symbols.js';
+import { decode, NotTextError } from './decode.js';
+import { formatFindings, type FileFindings, type OutputFormat } from './format.js';
+import { checkDocument } from '../checks/index.js';
+
+const USAGE = `usage:
+  budget-lint [--format text|json|sarif] [--year YYYY] PATH...     check files / folders (*.txt, *.md)
+  budget-lint outline [--format text|json] FILE                    the document outline
+  budget-lint explain [--year YYYY] [--format markdown|json] CODE   what a subject code means`;
+
+class UsageError extends Error {}
+
+interface Options { format?: string; year?: number; positional: string[] }
+
+function parseArgs(args: string[]): Options {
+  const o: Options = { positional: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const take = (): string => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (v === undefined) throw new UsageError(`${a.split('=')[0]} needs a value`);
+      return v;
+    };
+    if (a === '--format' || a.startsWith('--format=')) o.format = take();
+    else if (a === '--year' || a.startsWith('--year=')) {
+      const y = Number(take());
+      if (!Number.isInteger(y) || y < 1990 || y > 2100) throw new UsageError('--year takes a year such as 2024');
+      o.year = y;
+    } else if (a === '-h' || a === '--help') throw new UsageError('');
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    else o.positional.push(a);
+  }
+  return o;
+}
+
+function readDocument(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return decode(bytes).text;
+  } catch (e) {
+    if (e instanceof NotTextError) throw new UsageError(`cannot read ${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Files named on the command line, and *.txt / *.md below named folders (sorted, hidden folders skipped). */
+function collectFiles(paths: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const p = join(dir, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (/\.(txt|md)$/i.test(name) && !/^(README|SOURCES|CHANGELOG)\.md$/i.test(name)) out.push(p);
+    }
+  };
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new UsageError(`cannot read ${p}: no such file or directory`);
+    }
+    if (st.isDirectory()) walk(p);
+    else out.push(p);
+  }
+  return out;
+}
+
+function runCheck(o: Options): number {
+  if (o.positional.length === 0) throw new UsageError('no PATH given');
+  const format = (o.format ?? 'text') as OutputFormat;
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif`);
+  const files = collectFiles(o.positional);
+  const results: FileFindings[] = [];
+  for (const f of files) {
+    const text = readDocument(f);
+    const doc = analyzeText(text);
+    results.push({ file: f, diagnostics: checkDocument(doc, { year: o.year }) });
+  }
+  process.stdout.write(formatFindings(results, format));
+  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 1).length, 0);
+  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 2).length, 0);
+  if (format === 'text') process.stderr.write(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
+  return errors > 0 ? 1 : 0;
+}
+
+function runOutline(o: Options): number {
+  if (o.positional.length !== 1) throw new UsageError('outline takes exactly one FILE');
+  const format = o.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError('--format must be text or json');
+  const doc = analyzeText(readDocument(o.positional[0]));
+  if (format === 'json') process.stdout.write(JSON.stringify(documentSymbols(doc.outline), null, 2) + '\n');
+  else process.stdout.write(outlineText(doc.outline));
+  return 0;
+}
+
+function runExplain(o: Options): number {
+  if (o.positional.length !== 1) throw new UsageError('explain takes exactly one CODE');
+  process.stderr.write(`budget-lint: explain: the subject-code catalogue is not available in this version\n`);
+  return 2;
+}
+
+export function main(argv: string[]): number {
+  try {
+    const [first, ...rest] = argv;
+    if (first === 'outline') return runOutline(parseArgs(rest));
+    if (first === 'explain') return runExplain(parseArgs(rest));
+    return runCheck(parseArgs(argv));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      if (e.message) process.stderr.write(`budget-lint: ${e.message}\n`);
+      else process.stdout.write(USAGE + '\n');
+      return e.message ? 2 : 0;
+    }
+    process.stderr.write(`budget-lint: internal error: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}
+
+void relative;
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,266 @@
+// Turning runs of lexed lines into Table models: rows, header detection, column roles and cell types.
+import Decimal from 'decimal.js';
+import { splitSpaced, type LexCell, type LexLine } from './lex.js';
+import type { Cell, CellKind, Row, Table, TableKind, TableShape, Unit, Range } from '../model/types.js';
+
+export interface TablePreamble {
+  number?: { text: string; line: number; start: number; end: number };
+  title?: { text: string; line: number; start: number; end: number };
+  unit?: { unit: Unit; line: number; start: number; end: number };
+  firstLine?: number;
+}
+
+/** One printed part of a table: its preamble and the lines holding its rows. */
+export interface TableSegmentInput {
+  preamble: TablePreamble;
+  /** Line numbers of row lines (tab/pipe shape) or of every body line (pdf shape). */
+  lines: number[];
+  shape: TableShape;
+}
+
+const SUBJECT_CODE = /^\d{3}(?:\d{2}){0,2}$/;
+const CODE_HEADER = /编码|代码|科目编号/;
+const NON_SUBJECT_CODE_HEADER = /单位编码|单位代码|项目编码|预算单位代|采购目录/;
+const SERIAL_HEADER = /^序\s*号$|^序号|^报表$/;
+
+type ColumnRole = 'code' | 'unit-code' | 'serial' | 'value' | 'text';
+
+const range = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
+
+function rowFromLex(cells: LexCell[], line: number): { cells: LexCellAt[]; line: number } {
+  return { cells: cells.map((c) => ({ ...c, line })), line };
+}
+
+interface LexCellAt extends LexCell { line: number }
+interface RawRow { cells: LexCellAt[]; line: number; endLine: number; separator: boolean; rowNumber?: number }
+
+const normalizeHeader = (cells: { text: string }[]): string => cells.map((c) => c.text.replace(/[\s\u3000]/g, '')).join('|');
+
+function isColumnNumberRow(row: RawRow): boolean {
+  const filled = row.cells.filter((c) => c.kind !== 'empty');
+  if (filled.length < 2) return false;
+  let expected = 0;
+  for (const c of filled) {
+    if (c.kind === 'mark') continue;
+    if (c.kind !== 'number' || c.decimals !== 0 || c.text.includes(',')) return false;
+    const n = Number(c.text);
+    if (expected !== 0 && n !== expected + 1) return false;
+    expected = n;
+  }
+  return true;
+}
+
+function isSubHeading(row: RawRow): boolean {
+  const filled = row.cells.filter((c) => c.kind !== 'empty');
+  return filled.length >= 2 && filled.every((c) => c.kind === 'text' && c.text.length <= 2);
+}
+
+function hasFigure(row: RawRow): boolean {
+  return row.cells.some((c) => c.kind === 'number' || c.kind === 'dash' || c.kind === 'percent');
+}
+
+function startsWithCode(row: RawRow): boolean {
+  const filled = row.cells.filter((c) => c.kind !== 'empty');
+  return filled.length >= 2 && SUBJECT_CODE.test(filled[0].text) && filled[1].kind === 'text';
+}
+
+/** Rows of a PDF-extracted table: a row starts at its printed row number; following lines continue it. */
+function pdfRows(lines: LexLine[], lineNumbers: number[]): { header: RawRow[]; rows: RawRow[] } {
+  const header: RawRow[] = [];
+  const rows: RawRow[] = [];
+  let current: RawRow | undefined;
+  let expected: number | undefined;
+  for (const ln of lineNumbers) {
+    const text = lines[ln].text;
+    const m = /^[\s\u3000]*(\d{1,3})(?=[ \u3000]|$)/.exec(text);
+    const n = m ? Number(m[1]) : undefined;
+    const startsRow = n !== undefined && (expected === undefined ? n >= 1 : n === expected);
+    const cells = splitSpaced(text).map((c) => ({ ...c, line: ln }));
+    if (startsRow) {
+      cells[0] = { ...cells[0], kind: 'number' };
+      current = { cells, line: ln, endLine: ln, separator: false, rowNumber: n };
+      rows.push(current);
+      expected = n! + 1;
+    } else if (current) {
+      appendContinuation(current, cells);
+      current.endLine = ln;
+    } else {
+      header.push({ cells, line: ln, endLine: ln, separator: false });
+    }
+  }
+  return { header, rows };
+}
+
+/** A wrapped cell's next line is glued to the previous text token; figures become new cells. */
+function appendContinuation(row: RawRow, cells: LexCellAt[]): void {
+  for (const c of cells) {
+    const last = row.cells[row.cells.length - 1];
+    const continuesText = c.kind === 'text' && last && last.kind === 'text' && last.line !== c.line && row.cells.every((x) => x.kind !== 'number' || x === row.cells[0]);
+    if (continuesText) {
+      row.cells[row.cells.length - 1] = { ...last, text: last.text + c.text };
+    } else {
+      row.cells.push(c);
+    }
+  }
+}
+
+export function buildTable(index: number, lines: LexLine[], segments: TableSegmentInput[]): Table {
+  const first = segments[0];
+  const shape = first.shape;
+  const headerRows: RawRow[] = [];
+  const all: { raw: RawRow; kind: Row['kind'] }[] = [];
+  const headerKeys = new Set<string>();
+  for (const seg of segments) {
+    let header: RawRow[];
+    let body: RawRow[];
+    if (seg.shape === 'pdf') {
+      ({ header, rows: body } = pdfRows(lines, seg.lines));
+    } else {
+      const raws: RawRow[] = seg.lines.map((ln) => {
+        const l = lines[ln];
+        const r = l.cells ? rowFromLex(l.cells, ln) : rowFromLex([singleCell(l.text)], ln);
+        return { ...r, endLine: ln, separator: l.separator };
+      });
+      const firstData = raws.findIndex((r) => !r.separator && !isColumnNumberRow(r) && (hasFigure(r) || startsWithCode(r)));
+      // A table without figures (a list, an empty form): its header is the first row and the rows of
+      // column marks or one-character sub-headings (类 款 项) under it.
+      let cut = firstData;
+      if (cut < 0) {
+        cut = Math.min(1, raws.length);
+        while (cut < raws.length && (isColumnNumberRow(raws[cut]) || isSubHeading(raws[cut]))) cut++;
+      }
+      header = raws.slice(0, cut);
+      body = raws.slice(cut);
+    }
+    for (const h of header) {
+      const key = normalizeHeader(h.cells);
+      const repeated = headerRows.length > 0 && headerKeys.has(key);
+      if (!repeated) { headerRows.push(h); headerKeys.add(key); }
+      all.push({ raw: h, kind: repeated ? 'repeatedHeader' : h.separator ? 'separator' : isColumnNumberRow(h) ? 'columnNumbers' : 'header' });
+    }
+    for (const r of body) {
+      const key = normalizeHeader(r.cells);
+      const kind: Row['kind'] = r.separator ? 'separator' : !hasFigure(r) && headerKeys.has(key) ? 'repeatedHeader' : isColumnNumberRow(r) ? 'columnNumbers' : 'data';
+      all.push({ raw: r, kind });
+    }
+  }
+
+  const titleText = first.preamble.title?.text ?? '';
+  const headerText = headerRows.map((h) => normalizeHeader(h.cells)).join('\n');
+  const kind = tableKind(titleText, headerText, all.map((a) => a.raw), !!first.preamble.unit);
+  const unitCodes = /单位编码|单位代码/.test(headerText) && !/科目编码/.test(headerText);
+  const roles = columnRoles(headerRows, all.filter((a) => a.kind === 'data').map((a) => a.raw), shape, headerText);
+  const rows: Row[] = all.map(({ raw, kind: rk }) => ({
+    kind: rk,
+    line: raw.line,
+    endLine: raw.endLine,
+    rowNumber: raw.rowNumber,
+    cells: raw.cells.map((c, col) => typedCell(c, col, rk, roles, kind, shape, raw, unitCodes)),
+  }));
+
+  let unit = first.preamble.unit?.unit;
+  let unitRange = first.preamble.unit ? range(first.preamble.unit.line, first.preamble.unit.start, first.preamble.unit.end) : undefined;
+  if (!unit) {
+    for (const h of headerRows) for (const c of h.cells) {
+      const m = /[（(]\s*(?:金额单位[：:])?\s*(万元|元)\s*[）)]|单位[：:]\s*(万元|元)/.exec(c.text);
+      if (m && !unit) { unit = (m[1] ?? m[2]) as Unit; unitRange = range(c.line, c.start, c.end); }
+    }
+  }
+
+  const startLine = Math.min(...segments.map((s) => s.preamble.firstLine ?? s.lines[0] ?? 0));
+  const lastSeg = segments[segments.length - 1];
+  const endLine = lastSeg.lines.length ? lastSeg.lines[lastSeg.lines.length - 1] : (lastSeg.preamble.firstLine ?? startLine);
+  const segs = segments.map((s) => ({
+    startLine: s.preamble.firstLine ?? s.lines[0] ?? startLine,
+    endLine: s.lines.length ? s.lines[s.lines.length - 1] : (s.preamble.firstLine ?? startLine),
+  }));
+  const dataCells = rows.filter((r) => r.kind === 'data').flatMap((r) => r.cells);
+  const empty = kind === 'money' && !dataCells.some((c) => c.kind === 'amount' && c.value && !c.value.isZero());
+  const p = first.preamble;
+  return {
+    index,
+    number: p.number?.text,
+    title: p.title?.text,
+    titleRange: p.title ? range(p.title.line, p.title.start, p.title.end) : undefined,
+    unit,
+    unitRange,
+    shape,
+    kind,
+    headerRows: rows.filter((r) => r.kind === 'header' || r.kind === 'columnNumbers'),
+    rows,
+    range: { start: { line: startLine, character: 0 }, end: { line: endLine, character: lines[endLine]?.text.length ?? 0 } },
+    segments: segs,
+    empty,
+  };
+}
+
+function singleCell(text: string): LexCell {
+  const start = text.length - text.trimStart().length;
+  const t = text.trim();
+  return { text: t, start, end: start + t.length, kind: 'text', indent: start };
+}
+
+function tableKind(title: string, headerText: string, rows: RawRow[], hasUnit: boolean): TableKind {
+  const sample = title + '\n' + headerText + '\n' + rows.slice(0, 12).map((r) => normalizeHeader(r.cells)).join('\n');
+  if (/绩效目标|绩效指标|一级指标|二级指标|指标值/.test(sample)) return 'performance';
+  if (/^目\s*录$|报表目录/.test(title) || /报表名称|是否空表/.test(headerText)) return 'catalogue';
+  const figures = rows.filter((r) => !r.separator && r.cells.some((c, i) => i > 0 && (c.kind === 'number' && ((c.decimals ?? 0) > 0 || c.text.includes(',')) || c.kind === 'dash'))).length;
+  if (figures > 0 || hasUnit || /单位[：:]|万元|元/.test(title)) return 'money';
+  return 'list';
+}
+
+function columnRoles(headerRows: RawRow[], data: RawRow[], shape: TableShape, headerText: string): ColumnRole[] {
+  const roles: ColumnRole[] = [];
+  if (shape === 'pdf') return roles; // PDF tokens do not align to columns; typed per token instead
+  const width = Math.max(0, ...headerRows.map((h) => h.cells.length), ...data.map((d) => d.cells.length));
+  for (let c = 0; c < width; c++) {
+    const head = headerRows.map((h) => h.cells[c]?.text ?? '').join('');
+    const values = data.map((d) => d.cells[c]).filter((x): x is LexCellAt => !!x && x.kind !== 'empty');
+    const codeShaped = values.filter((v) => v.kind === 'number' && SUBJECT_CODE.test(v.text)).length;
+    if (NON_SUBJECT_CODE_HEADER.test(head)) roles.push('unit-code');
+    else if (CODE_HEADER.test(head)) roles.push('code');
+    else if (SERIAL_HEADER.test(head.trim())) roles.push('serial');
+    else if (c <= 3 && values.length > 0 && codeShaped / values.length >= 0.6 && values.some((v) => v.text.length >= 3) && !/合计|金额|预算数|小计/.test(head)) roles.push('code');
+    else if (values.some((v) => v.kind === 'number' || v.kind === 'dash')) roles.push('value');
+    else roles.push('text');
+  }
+  void headerText;
+  return roles;
+}
+
+function typedCell(c: LexCellAt, col: number, rowKind: Row['kind'], roles: ColumnRole[], kind: TableKind, shape: TableShape, row: RawRow, unitCodes: boolean): Cell {
+  const base = { text: c.text, range: range(c.line, c.start, c.end), indent: c.indent, column: col };
+  if (rowKind !== 'data') {
+    return { ...base, kind: c.kind === 'empty' ? 'empty' : c.kind === 'mark' ? 'marker' : c.kind === 'number' ? 'number' : 'text', value: c.value, decimals: c.decimals };
+  }
+  let cellKind: CellKind;
+  let value: Decimal | undefined = c.value;
+  let decimals = c.decimals;
+  const role: ColumnRole | undefined = shape === 'pdf' ? pdfRole(c, col, row, unitCodes) : roles[col];
+  switch (c.kind) {
+    case 'empty': cellKind = 'empty'; break;
+    case 'mark': cellKind = 'marker'; break;
+    case 'percent': cellKind = 'percent'; break;
+    case 'text': cellKind = 'text'; break;
+    case 'dash':
+      if (role === 'value' && kind === 'money') { cellKind = 'amount'; value = new Decimal(0); decimals = 0; }
+      else cellKind = 'text';
+      break;
+    case 'number':
+      if (role === 'code') cellKind = SUBJECT_CODE.test(c.text) ? 'code' : 'text';
+      else if (role === 'unit-code' || role === 'serial') cellKind = 'number';
+      else cellKind = kind === 'money' ? 'amount' : 'number';
+      break;
+  }
+  return { ...base, kind: cellKind, value: cellKind === 'code' || cellKind === 'text' ? undefined : value, decimals: cellKind === 'code' ? undefined : decimals };
+}
+
+/** In PDF rows token 0 is the row number, and an integer token followed by a name is a code. */
+function pdfRole(c: LexCellAt, col: number, row: RawRow, unitCodes: boolean): ColumnRole {
+  if (col === 0 && row.rowNumber !== undefined) return 'serial';
+  const next = row.cells[col + 1];
+  const codeShaped = c.kind === 'number' && c.decimals === 0 && !c.text.includes(',');
+  if (codeShaped && (unitCodes || /^\d{6}$/.test(c.text))) return 'unit-code';
+  if (codeShaped && SUBJECT_CODE.test(c.text) && (!next || next.kind === 'text')) return 'code';
+  return 'value';
+}

@@ -1,0 +1,78 @@
+// The language service facade: open/update text → analysis; queries over an analysis.
+// It knows nothing about LSP or VS Code: the LSP server, the CLI and the tests all call it.
+import { LexedText, type TextEdit } from './parse/blocks.js';
+import { assemble } from './parse/assemble.js';
+import { documentSymbols, type DocumentSymbolShape } from './features/symbols.js';
+import { foldingRanges, type FoldingRangeShape } from './features/folding.js';
+import type { DisclosureDocument } from './model/types.js';
+
+export type { TextEdit };
+
+/** One content change as LSP sends it: a ranged edit, or the whole new text. */
+export type ContentChange = TextEdit | { text: string };
+
+export interface Analysis {
+  document: DisclosureDocument;
+  version: number;
+}
+
+/** Analyses one text from scratch (CLI, tests). */
+export function analyzeText(text: string): DisclosureDocument {
+  return assemble(LexedText.parse(text).lines());
+}
+
+interface OpenDocument {
+  lexed: LexedText;
+  version: number;
+  analysis?: Analysis;
+}
+
+export class LanguageService {
+  private docs = new Map<string, OpenDocument>();
+
+  open(uri: string, text: string, version = 0): void {
+    this.docs.set(uri, { lexed: LexedText.parse(text), version });
+  }
+
+  /** Applies LSP content changes in order; ranged edits re-lex only the blocks they touch. */
+  update(uri: string, changes: ContentChange[], version: number): void {
+    const doc = this.docs.get(uri);
+    if (!doc) return;
+    for (const change of changes) {
+      if ('range' in change) doc.lexed.applyEdit(change);
+      else doc.lexed = LexedText.parse(change.text);
+    }
+    doc.version = version;
+    doc.analysis = undefined;
+  }
+
+  close(uri: string): void {
+    this.docs.delete(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.docs.has(uri);
+  }
+
+  /** The current text (reassembled from the lexed lines, `\n` line ends). */
+  text(uri: string): string | undefined {
+    return this.docs.get(uri)?.lexed.lines().map((l) => l.text).join('\n');
+  }
+
+  analysis(uri: string): Analysis | undefined {
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    doc.analysis ??= { document: assemble(doc.lexed.lines()), version: doc.version };
+    return doc.analysis;
+  }
+
+  documentSymbols(uri: string): DocumentSymbolShape[] {
+    const a = this.analysis(uri);
+    return a ? documentSymbols(a.document.outline) : [];
+  }
+
+  foldingRanges(uri: string): FoldingRangeShape[] {
+    const a = this.analysis(uri);
+    return a ? foldingRanges(a.document.outline) : [];
+  }
+}
