@@ -4,6 +4,7 @@ import { LexedText, type TextEdit } from './parse/blocks.js';
 import { assemble } from './parse/assemble.js';
 import { documentSymbols, type DocumentSymbolShape } from './features/symbols.js';
 import { foldingRanges, type FoldingRangeShape } from './features/folding.js';
+import { checkDocument, type CheckSettings, type Finding } from './checks/index.js';
 import type { DisclosureDocument } from './model/types.js';
 
 export type { TextEdit };
@@ -69,6 +70,15 @@ export class LanguageService {
   documentSymbols(uri: string): DocumentSymbolShape[] {
     const a = this.analysis(uri);
     return a ? documentSymbols(a.document.outline) : [];
+  }
+
+  uris(): string[] {
+    return [...this.docs.keys()];
+  }
+
+  diagnostics(uri: string, settings: CheckSettings = {}): Finding[] {
+    const a = this.analysis(uri);
+    return a ? checkDocument(a.document, settings) : [];
   }
 
   foldingRanges(uri: string): FoldingRangeShape[] {

@@ -29,6 +29,8 @@ export interface Cell {
   decimals?: number;
   /** Leading indentation (full-width spaces / spaces) that shows code levels in PDF extractions. */
   indent: number;
+  /** For code cells: the full subject code (split 类/款/项 columns are joined: 201|06|01 → 2010601). */
+  code?: string;
   /** Index of the column this cell sits in (0-based, after header alignment). */
   column: number;
 }

@@ -9,7 +9,7 @@ import type { DisclosureDocument, Heading, Table, Toc } from '../model/types.js'
 
 type Role = 'toc' | 'table' | 'preamble' | undefined;
 
-const MAX_PREAMBLE_LINES = 6;
+const MAX_PREAMBLE_LINES = 8;
 const MAX_BARE_ROWS = 40;
 
 export function assemble(lines: LexLine[]): DisclosureDocument {
@@ -255,8 +255,12 @@ function findPreamble(lines: LexLine[], roles: Role[], firstRow: number, lastEnd
       continue;
     }
     if (l.orgLine) { p.firstLine = k; continue; }
-    // a short bare line (an organisation name) directly above the unit line
-    if (p.unit && !l.cells && !l.heading && l.text.trim().length <= 30 && !/[，。；：:]/.test(l.text)) { p.firstLine = k; continue; }
+    // a short bare line: an organisation name above the unit line, or a header fragment a PDF converter
+    // left without tabs below it (`“三公”经费预算数`). It joins the preamble only if an anchor is found above.
+    if (!l.cells && !l.heading && l.text.trim().length <= 30 && !/[，。；：:]/.test(l.text)) {
+      if (p.unit) p.firstLine = k;
+      continue;
+    }
     break;
   }
   return p;
@@ -298,7 +302,7 @@ function findHeadings(lines: LexLine[], roles: Role[], tocs: Toc[]): Heading[] {
     if (!c || roles[i] !== undefined || l.tocLike) continue;
     let accepted = c.plausible;
     // `…具体包括：` followed by `1.财政局本部`: an enumerated list introduced by a sentence, not a heading
-    if (accepted && c.markdownDepth === 0 && c.number === 1 && introducesList(lines, i)) accepted = false;
+    if (accepted && c.markdownDepth === 0 && c.number === 1 && introducesList(lines, i) && !/(?:说明|情况)[。：:]?$/.test(c.title)) accepted = false;
     // a long line cut by the PDF converter, the sentence going on right below it, is body text
     if (accepted && c.markdownDepth === 0 && c.title.length >= 20 && continuesOnNextLine(lines, i)) accepted = false;
     const prev = last.get(c.style);

@@ -90,7 +90,7 @@ export function plausibleHeadingTitle(title: string): boolean {
 }
 
 function stripDecoration(text: string): string {
-  return text.replace(/<\/?[a-zA-Z][^>]*>/g, '').replace(/\*\*/g, '');
+  return text.replace(/<\/?[a-zA-Z][^>]*>/g, '').replace(/\*\*(.+?)\*\*/g, '$1');
 }
 
 function headingCandidate(line: string): HeadingCandidate | undefined {

@@ -95,7 +95,7 @@ function pdfRows(lines: LexLine[], lineNumbers: number[]): { header: RawRow[]; r
 function appendContinuation(row: RawRow, cells: LexCellAt[]): void {
   for (const c of cells) {
     const last = row.cells[row.cells.length - 1];
-    const continuesText = c.kind === 'text' && last && last.kind === 'text' && last.line !== c.line && row.cells.every((x) => x.kind !== 'number' || x === row.cells[0]);
+    const continuesText = c.kind === 'text' && last && last.kind === 'text' && last.line !== c.line;
     if (continuesText) {
       row.cells[row.cells.length - 1] = { ...last, text: last.text + c.text };
     } else {
@@ -150,13 +150,11 @@ export function buildTable(index: number, lines: LexLine[], segments: TableSegme
   const kind = tableKind(titleText, headerText, all.map((a) => a.raw), !!first.preamble.unit);
   const unitCodes = /单位编码|单位代码/.test(headerText) && !/科目编码/.test(headerText);
   const roles = columnRoles(headerRows, all.filter((a) => a.kind === 'data').map((a) => a.raw), shape, headerText);
-  const rows: Row[] = all.map(({ raw, kind: rk }) => ({
-    kind: rk,
-    line: raw.line,
-    endLine: raw.endLine,
-    rowNumber: raw.rowNumber,
-    cells: raw.cells.map((c, col) => typedCell(c, col, rk, roles, kind, shape, raw, unitCodes)),
-  }));
+  const rows: Row[] = all.map(({ raw, kind: rk }) => {
+    const cells = raw.cells.map((c, col) => typedCell(c, col, rk, roles, kind, shape, raw, unitCodes));
+    if (rk === 'data') joinSplitCode(cells);
+    return { kind: rk, line: raw.line, endLine: raw.endLine, rowNumber: raw.rowNumber, cells };
+  });
 
   let unit = first.preamble.unit?.unit;
   let unitRange = first.preamble.unit ? range(first.preamble.unit.line, first.preamble.unit.start, first.preamble.unit.end) : undefined;
@@ -192,6 +190,23 @@ export function buildTable(index: number, lines: LexLine[], segments: TableSegme
     segments: segs,
     empty,
   };
+}
+
+/**
+ * Shanghai-style tables print a code over 类/款/项 columns (`201→06→01→行政运行`): the 款 and 项 cells are
+ * codes too, and each carries the full code it denotes.
+ */
+function joinSplitCode(cells: Cell[]): void {
+  const first = cells.findIndex((c) => c.kind !== 'empty');
+  if (first < 0 || cells[first].kind !== 'code' || cells[first].text.length !== 3) return;
+  let code = cells[first].text;
+  cells[first].code = code;
+  for (let i = first + 1; i < cells.length && i <= first + 2; i++) {
+    const c = cells[i];
+    if (!/^\d{2}$/.test(c.text)) break;
+    code += c.text;
+    cells[i] = { ...c, kind: 'code', value: undefined, decimals: undefined, code };
+  }
 }
 
 function singleCell(text: string): LexCell {
@@ -252,7 +267,10 @@ function typedCell(c: LexCellAt, col: number, rowKind: Row['kind'], roles: Colum
       else cellKind = kind === 'money' ? 'amount' : 'number';
       break;
   }
-  return { ...base, kind: cellKind, value: cellKind === 'code' || cellKind === 'text' ? undefined : value, decimals: cellKind === 'code' ? undefined : decimals };
+  const out: Cell = { ...base, kind: cellKind };
+  if (cellKind === 'code') out.code = c.text;
+  else if (cellKind !== 'text' && value) { out.value = value; out.decimals = decimals; }
+  return out;
 }
 
 /** In PDF rows token 0 is the row number, and an integer token followed by a name is a code. */

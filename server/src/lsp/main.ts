@@ -1,0 +1,101 @@
+// The LSP face of the language service: protocol plumbing only, no domain logic.
+// Started by the VS Code client over IPC, or standalone with `node dist/server.js --stdio`.
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type InitializeResult,
+  type TextDocumentItem,
+} from 'vscode-languageserver/node';
+import { LanguageService } from '../service.js';
+import { LANGUAGE_ID, looksLikeDisclosure } from '../../../shared/src/protocol.js';
+import { normalizeSettings, type ServerSettings } from './settings.js';
+
+const connection = createConnection(ProposedFeatures.all);
+const service = new LanguageService();
+const pending = new Map<string, NodeJS.Timeout>();
+let settings: ServerSettings = normalizeSettings(undefined);
+let canPullConfiguration = false;
+
+/** Diagnostics wait for a short pause in typing; structure queries (outline, folding) are answered at once. */
+const DIAGNOSTIC_DELAY_MS = 150;
+
+/** Runs a handler so that no input can take the server down: failures are logged and answered with a fallback. */
+function guarded<T>(what: string, fallback: T, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    connection.console.error(`${what} failed: ${(e as Error).stack ?? e}`);
+    return fallback;
+  }
+}
+
+function accepts(doc: TextDocumentItem): boolean {
+  if (doc.languageId === LANGUAGE_ID) return true;
+  if (doc.languageId !== 'plaintext' && doc.languageId !== 'markdown') return false;
+  return settings.detectPlainText && looksLikeDisclosure(doc.text);
+}
+
+function scheduleDiagnostics(uri: string): void {
+  clearTimeout(pending.get(uri));
+  pending.set(uri, setTimeout(() => {
+    pending.delete(uri);
+    if (!service.has(uri)) return;
+    const diagnostics = guarded('diagnostics', [], () => service.diagnostics(uri, settings));
+    void connection.sendDiagnostics({ uri, diagnostics });
+  }, DIAGNOSTIC_DELAY_MS));
+}
+
+async function refreshSettings(): Promise<void> {
+  if (!canPullConfiguration) return;
+  try {
+    settings = normalizeSettings(await connection.workspace.getConfiguration('budget'));
+  } catch {
+    /* the client may not answer workspace/configuration: keep the defaults */
+  }
+}
+
+connection.onInitialize((params): InitializeResult => {
+  canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: { label: '预决算公开' },
+      foldingRangeProvider: true,
+    },
+    serverInfo: { name: 'budget-disclosure-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => void refreshSettings());
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (canPullConfiguration) await refreshSettings();
+  else settings = normalizeSettings((change.settings as { budget?: unknown } | undefined)?.budget);
+  for (const uri of service.uris()) scheduleDiagnostics(uri);
+});
+
+connection.onDidOpenTextDocument(({ textDocument }) => guarded('open', undefined, () => {
+  if (!accepts(textDocument)) return;
+  service.open(textDocument.uri, textDocument.text, textDocument.version);
+  scheduleDiagnostics(textDocument.uri);
+}));
+
+connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => guarded('change', undefined, () => {
+  if (!service.has(textDocument.uri)) return;
+  service.update(textDocument.uri, contentChanges, textDocument.version);
+  scheduleDiagnostics(textDocument.uri);
+}));
+
+connection.onDidCloseTextDocument(({ textDocument }) => guarded('close', undefined, () => {
+  if (!service.has(textDocument.uri)) return;
+  service.close(textDocument.uri);
+  clearTimeout(pending.get(textDocument.uri));
+  void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+}));
+
+connection.onDocumentSymbol(({ textDocument }) => guarded('documentSymbol', [], () => service.documentSymbols(textDocument.uri)));
+connection.onFoldingRanges(({ textDocument }) => guarded('foldingRange', [], () => service.foldingRanges(textDocument.uri)));
+
+connection.listen();
