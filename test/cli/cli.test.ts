@@ -1,0 +1,78 @@
+// budget-lint as users run it: a spawned process, its stdout/stderr and exit status (see CONTRACT.md).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SEEDS, MORE_DOCS, seedFiles } from '../helpers/fixtures.js';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'budget-lint.js');
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+
+test('outline (text) prints the reviewed golden outline', () => {
+  const name = seedFiles()[0];
+  const r = run('outline', join(SEEDS, name));
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, readFileSync(join(__dirname, '..', 'golden', 'outline', name.replace(/\.txt$/, '.outline.txt')), 'utf8'));
+});
+
+test('outline --format json prints LSP DocumentSymbol trees', () => {
+  const r = run('outline', '--format', 'json', join(SEEDS, seedFiles()[1]));
+  assert.equal(r.status, 0, r.stderr);
+  const symbols = JSON.parse(r.stdout) as { name: string; kind: number; range: unknown; selectionRange: unknown; children: unknown[] }[];
+  assert.ok(Array.isArray(symbols) && symbols.length > 0);
+  for (const s of symbols) {
+    assert.equal(typeof s.name, 'string');
+    assert.equal(typeof s.kind, 'number');
+    assert.ok(s.range && s.selectionRange && Array.isArray(s.children));
+  }
+  assert.ok(symbols.some((s) => s.name === '第一部分：部门概况' || s.name === '第一部分 部门概况'));
+});
+
+test('checking every seed and more-doc folder runs cleanly (exit 0 or 1, never a crash)', () => {
+  for (const dir of [SEEDS, MORE_DOCS]) {
+    const r = run(dir);
+    assert.ok(r.status === 0 || r.status === 1, `${dir}: status ${r.status}: ${r.stderr}`);
+    assert.doesNotMatch(r.stderr, /internal error/);
+    assert.match(r.stderr, /file\(s\) checked/);
+  }
+});
+
+test('--format json and sarif are well-formed', () => {
+  const json = run('--format', 'json', SEEDS);
+  const parsed = JSON.parse(json.stdout) as { file: string; diagnostics: unknown[] }[];
+  assert.equal(parsed.length, seedFiles().length);
+  assert.ok(parsed.every((f) => typeof f.file === 'string' && Array.isArray(f.diagnostics)));
+  const sarif = JSON.parse(run('--format=sarif', SEEDS).stdout) as { version: string; runs: { tool: { driver: { name: string } }; results: unknown[] }[] };
+  assert.equal(sarif.version, '2.1.0');
+  assert.equal(sarif.runs[0].tool.driver.name, 'budget-lint');
+});
+
+test('usage errors and unreadable input exit 2 with a one-line message', () => {
+  for (const args of [[], ['--format', 'xml', SEEDS], ['--year', 'abc', SEEDS], ['/no/such/file.txt'], ['outline'], ['--bogus', SEEDS]]) {
+    const r = run(...args);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, /^budget-lint: /);
+  }
+  const help = run('--help');
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /usage:/);
+});
+
+test('GB18030 and BOM files are read; binary files are refused clearly', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'budget-lint-'));
+  // 第一部分 部门概况 in GB18030, written byte by byte so no encoder is needed
+  const gb = Buffer.from('b5dad2bbb2bfb7d620b2bfc3c5b8c5bff6', 'hex');
+  writeFileSync(join(dir, 'gbk.txt'), gb);
+  const r = run('outline', join(dir, 'gbk.txt'));
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^第一部分 部门概况/);
+  writeFileSync(join(dir, 'bom.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('第二部分 收支情况\n')]));
+  assert.match(run('outline', join(dir, 'bom.txt')).stdout, /^第二部分 收支情况/);
+  writeFileSync(join(dir, 'junk.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
+  const junk = run('outline', join(dir, 'junk.txt'));
+  assert.equal(junk.status, 2);
+  assert.match(junk.stderr, /not a text file/);
+});

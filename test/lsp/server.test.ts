@@ -1,0 +1,84 @@
+// The LSP face, tested through a real connection: a spawned `node dist/server.js --stdio` and JSON-RPC.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, type TestClient } from '../helpers/lsp-client.js';
+import { LanguageService } from '../../server/src/service.js';
+import { readSeed, seedFiles } from '../helpers/fixtures.js';
+
+let client: TestClient;
+before(async () => { client = await startServer(); });
+after(async () => { await client.stop(); });
+
+const open = (uri: string, text: string, languageId = 'budget-disclosure', version = 1) =>
+  client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+
+test('initialize advertises incremental sync, symbols and folding', () => {
+  const caps = client.initializeResult.capabilities as { textDocumentSync: { change: number; openClose: boolean }; documentSymbolProvider: unknown; foldingRangeProvider: unknown };
+  assert.equal(caps.textDocumentSync.change, 2, 'TextDocumentSyncKind.Incremental');
+  assert.equal(caps.textDocumentSync.openClose, true);
+  assert.ok(caps.documentSymbolProvider);
+  assert.equal(caps.foldingRangeProvider, true);
+  assert.equal(client.initializeResult.serverInfo?.name, 'budget-disclosure-server');
+});
+
+for (const name of seedFiles()) {
+  test(`documentSymbol over the wire equals the service's outline for ${name}`, async () => {
+    const uri = `file:///seeds/${name}`;
+    const text = readSeed(name);
+    await open(uri, text);
+    const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    const svc = new LanguageService();
+    svc.open(uri, text);
+    assert.deepEqual(symbols, JSON.parse(JSON.stringify(svc.documentSymbols(uri))));
+    assert.ok((symbols as unknown[]).length > 0);
+  });
+}
+
+test('incremental edits are applied: a new section appears in the outline', async () => {
+  const uri = 'file:///edit.txt';
+  await open(uri, ['第一部分 部门概况', '', '一、主要职责', '', '正文。'].join('\n'));
+  await client.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: 4, character: 3 }, end: { line: 4, character: 3 } }, text: '\n\n二、人员情况\n\n正文。' }],
+  });
+  const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as { name: string; children: { name: string }[] }[];
+  assert.deepEqual(symbols.map((s) => s.name), ['第一部分 部门概况']);
+  assert.deepEqual(symbols[0].children.map((s) => s.name), ['一、主要职责', '二、人员情况']);
+});
+
+test('folding ranges cover sections and tables', async () => {
+  const uri = `file:///seeds/fold-${seedFiles()[0]}`;
+  await open(uri, readSeed(seedFiles()[0]));
+  const ranges = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as { startLine: number; endLine: number }[];
+  assert.ok(ranges.some((r) => r.startLine === 30 && r.endLine === 100), '第一部分 部门概况 folds L31-101');
+  assert.ok(ranges.some((r) => r.startLine === 249 && r.endLine === 278), '表1 folds');
+});
+
+test('plain-text documents are analysed only when they look like a disclosure', async () => {
+  await open('file:///notes.txt', '今天开会讨论了新年计划。\n\n一、计划\n', 'plaintext');
+  await open('file:///budget.txt', '某某局2024年部门预算公开说明\n\n第一部分 部门概况\n', 'plaintext');
+  const none = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///notes.txt' } });
+  const some = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///budget.txt' } })) as { name: string }[];
+  assert.deepEqual(none, []);
+  assert.deepEqual(some.map((s) => s.name), ['第一部分 部门概况']);
+});
+
+test('diagnostics are published for an opened document, and cleared on close', async () => {
+  const uri = 'file:///diag.txt';
+  const published = client.waitForDiagnostics(uri);
+  await open(uri, readSeed(seedFiles()[2]));
+  const p = await published;
+  assert.ok(Array.isArray(p.diagnostics));
+  const cleared = client.waitForDiagnostics(uri);
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  assert.deepEqual((await cleared).diagnostics, []);
+});
+
+test('junk input does not take the server down', async () => {
+  const uri = 'file:///junk.txt';
+  await open(uri, '\u0000\u0001表1\t\t\n单位：万元\n|||\n' + '\uFFFD'.repeat(1000));
+  await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 99, character: 5 }, end: { line: 120, character: 0 } }, text: '第一部分' }] });
+  const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.ok(Array.isArray(symbols));
+  assert.equal(client.process.exitCode, null);
+});
