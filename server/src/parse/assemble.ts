@@ -5,7 +5,7 @@ import { buildTable, type TablePreamble, type TableSegmentInput } from './tables
 import { lexLine, plausibleHeadingTitle, type HeadingCandidate, type LexLine } from './lex.js';
 import { readFacts } from './facts.js';
 import { buildOutline } from './outline.js';
-import type { DisclosureDocument, Heading, Table, Toc } from '../model/types.js';
+import type { DisclosureDocument, Heading, Range, Table, Toc } from '../model/types.js';
 
 type Role = 'toc' | 'table' | 'preamble' | undefined;
 
@@ -153,7 +153,50 @@ function findTables(lines: LexLine[], roles: Role[]): Table[] {
     if (prev && continues(prev, seg, ends[s - 1], lines)) prev.push(seg);
     else groups.push([seg]);
   }
-  return groups.map((g, index) => buildTable(index, lines, g));
+  return groups.map((g, index) => cachedTable(index, lines, g));
+}
+
+// ---------------------------------------------------------------- table cache
+// Building typed tables is the costly part of assembly. An edit leaves most tables' lines untouched (the
+// lexer reuses the LexLine objects of unchanged blocks), so a table whose lines are the very same objects
+// is reused, shifted if lines were inserted or removed above it. Keyed weakly on the table's first line.
+
+interface CachedTable { firstLine: number; lines: LexLine[]; shape: string; table: Table }
+const tableCache = new WeakMap<LexLine, CachedTable>();
+
+function cachedTable(index: number, lines: LexLine[], group: TableSegmentInput[]): Table {
+  const first = Math.min(...group.map((s) => s.preamble.firstLine ?? s.lines[0]));
+  const lastSeg = group[group.length - 1];
+  const last = lastSeg.lines.length ? lastSeg.lines[lastSeg.lines.length - 1] : (lastSeg.preamble.firstLine ?? first);
+  const shape = JSON.stringify(group.map((s) => [s.shape, (s.preamble.firstLine ?? -1) - first, s.lines.map((l) => l - first)]));
+  const span = lines.slice(first, last + 1);
+  const hit = tableCache.get(lines[first]);
+  if (hit && hit.shape === shape && hit.lines.length === span.length && hit.lines.every((l, i) => l === span[i])) {
+    if (hit.firstLine !== first) { shiftTable(hit.table, first - hit.firstLine); hit.firstLine = first; }
+    hit.table.index = index;
+    return hit.table;
+  }
+  const table = buildTable(index, lines, group);
+  tableCache.set(lines[first], { firstLine: first, lines: span, shape, table });
+  return table;
+}
+
+function shiftRange(r: Range | undefined, delta: number): void {
+  if (!r) return;
+  r.start.line += delta;
+  r.end.line += delta;
+}
+
+function shiftTable(t: Table, delta: number): void {
+  shiftRange(t.range, delta);
+  shiftRange(t.titleRange, delta);
+  shiftRange(t.unitRange, delta);
+  for (const s of t.segments) { s.startLine += delta; s.endLine += delta; }
+  for (const row of t.rows) {
+    row.line += delta;
+    row.endLine += delta;
+    for (const c of row.cells) shiftRange(c.range, delta);
+  }
 }
 
 /**
@@ -280,18 +323,24 @@ function findHeadings(lines: LexLine[], roles: Role[], tocs: Toc[]): Heading[] {
   const headings: Heading[] = [];
   // Documents whose body headings drop the TOC's numbering (上海市普陀区财政局主要职能 for 一、部门主要职能):
   // a short body line ending with an entry's name is that entry's heading.
-  const tocEntries = tocs.flatMap((t) => t.entries.map((e) => tocKey(e.text))).filter((e) => e.key.length >= 4 && e.heading && e.heading.style !== 'arabic');
+  const tocEntries = new Map<string, { key: string; heading?: HeadingCandidate }[]>(); // by the key's last 4 characters
+  for (const t of tocs) for (const e of t.entries) {
+    const entry = tocKey(e.text);
+    if (entry.key.length < 4 || !entry.heading || entry.heading.style === 'arabic') continue;
+    const tail = entry.key.slice(-4);
+    tocEntries.set(tail, [...(tocEntries.get(tail) ?? []), entry]);
+  }
   // Within one list (same numbering style), item n is a heading only if item n-1 was: list items whose
   // first entries are long sentences stay body text even when a later item happens to be short.
   const last = new Map<string, { number: number; accepted: boolean }>();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     const c = l.heading;
-    if (!c && tocEntries.length && roles[i] === undefined && !l.blank && !l.cells) {
+    if (!c && tocEntries.size && roles[i] === undefined && !l.blank && !l.cells && l.text.length <= 60) {
       const t = l.text.trim();
       if (t.length <= 40 && !/[，。；：:,]/.test(t)) {
         const key = t.replace(/[\s\u3000]/g, '').replace(/^\d{4}年度?/, '');
-        const entry = tocEntries.find((e) => key.endsWith(e.key));
+        const entry = tocEntries.get(key.slice(-4))?.find((e) => key.endsWith(e.key));
         if (entry) {
           const start = l.text.length - l.text.trimStart().length;
           headings.push({ style: entry.heading!.style, number: entry.heading!.number, label: '', title: t, line: i, markdownDepth: 0, range: { start: { line: i, character: start }, end: { line: i, character: l.text.trimEnd().length } } });
