@@ -78,7 +78,7 @@ export class LanguageService {
 
   diagnostics(uri: string, settings: CheckSettings = {}): Finding[] {
     const a = this.analysis(uri);
-    return a ? checkDocument(a.document, settings) : [];
+    return a ? checkDocument(a.document, settings, uri) : [];
   }
 
   foldingRanges(uri: string): FoldingRangeShape[] {

@@ -1,6 +1,7 @@
 // budget-lint: the command-line face of the language service. No domain logic here.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyzeText } from '../service.js';
 import { documentSymbols, outlineText } from '../features/symbols.js';
 import { decode, NotTextError } from './decode.js';
@@ -86,7 +87,7 @@ function runCheck(o: Options): number {
   for (const f of files) {
     const text = readDocument(f);
     const doc = analyzeText(text);
-    results.push({ file: f, diagnostics: checkDocument(doc, { year: o.year }) });
+    results.push({ file: f, diagnostics: checkDocument(doc, { year: o.year }, pathToFileURL(resolve(f)).href) });
   }
   process.stdout.write(formatFindings(results, format));
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 1).length, 0);

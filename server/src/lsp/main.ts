@@ -4,6 +4,7 @@ import {
   createConnection,
   ProposedFeatures,
   TextDocumentSyncKind,
+  type DocumentSymbol,
   type InitializeResult,
   type TextDocumentItem,
 } from 'vscode-languageserver/node';
@@ -95,7 +96,7 @@ connection.onDidCloseTextDocument(({ textDocument }) => guarded('close', undefin
   void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
 }));
 
-connection.onDocumentSymbol(({ textDocument }) => guarded('documentSymbol', [], () => service.documentSymbols(textDocument.uri)));
+connection.onDocumentSymbol(({ textDocument }) => guarded('documentSymbol', [], () => service.documentSymbols(textDocument.uri) as DocumentSymbol[]));
 connection.onFoldingRanges(({ textDocument }) => guarded('foldingRange', [], () => service.foldingRanges(textDocument.uri)));
 
 connection.listen();
