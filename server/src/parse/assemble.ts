@@ -321,46 +321,56 @@ function tocKey(text: string): { key: string; heading?: HeadingCandidate } {
 
 function findHeadings(lines: LexLine[], roles: Role[], tocs: Toc[]): Heading[] {
   const headings: Heading[] = [];
-  // Documents whose body headings drop the TOC's numbering (上海市普陀区财政局主要职能 for 一、部门主要职能):
-  // a short body line ending with an entry's name is that entry's heading.
-  const tocEntries = new Map<string, { key: string; heading?: HeadingCandidate }[]>(); // by the key's last 4 characters
-  for (const t of tocs) for (const e of t.entries) {
-    const entry = tocKey(e.text);
-    if (entry.key.length < 4 || !entry.heading || entry.heading.style === 'arabic') continue;
-    const tail = entry.key.slice(-4);
-    tocEntries.set(tail, [...(tocEntries.get(tail) ?? []), entry]);
-  }
   // Within one list (same numbering style), item n is a heading only if item n-1 was: list items whose
   // first entries are long sentences stay body text even when a later item happens to be short.
   const last = new Map<string, { number: number; accepted: boolean }>();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     const c = l.heading;
-    if (!c && tocEntries.size && roles[i] === undefined && !l.blank && !l.cells && l.text.length <= 60) {
-      const t = l.text.trim();
-      if (t.length <= 40 && !/[，。；：:,]/.test(t)) {
-        const key = t.replace(/[\s\u3000]/g, '').replace(/^\d{4}年度?/, '');
-        const entry = tocEntries.get(key.slice(-4))?.find((e) => key.endsWith(e.key));
-        if (entry) {
-          const start = l.text.length - l.text.trimStart().length;
-          headings.push({ style: entry.heading!.style, number: entry.heading!.number, label: '', title: t, line: i, markdownDepth: 0, range: { start: { line: i, character: start }, end: { line: i, character: l.text.trimEnd().length } } });
-        }
-      }
-      continue;
-    }
     if (!c || roles[i] !== undefined || l.tocLike) continue;
     let accepted = c.plausible;
+    const prev = last.get(c.style);
+    if (accepted && c.number > 1 && c.markdownDepth === 0 && prev && prev.number === c.number - 1 && !prev.accepted) accepted = false;
     // `…具体包括：` followed by `1.财政局本部`: an enumerated list introduced by a sentence, not a heading
     if (accepted && c.markdownDepth === 0 && c.number === 1 && introducesList(lines, i) && !/(?:说明|情况)[。：:]?$/.test(c.title)) accepted = false;
     // a long line cut by the PDF converter, the sentence going on right below it, is body text
     if (accepted && c.markdownDepth === 0 && c.title.length >= 20 && continuesOnNextLine(lines, i)) accepted = false;
-    const prev = last.get(c.style);
-    if (accepted && c.number > 1 && c.markdownDepth === 0 && prev && prev.number === c.number - 1 && !prev.accepted) accepted = false;
     if (c.style !== 'markdown') last.set(c.style, { number: c.number, accepted });
     if (!accepted) continue;
     headings.push(toHeading(c, i, l.text));
   }
-  return headings;
+  const guided = tocGuidedHeadings(lines, roles, tocs, headings);
+  return guided.length ? [...headings, ...guided].sort((a, b) => a.line - b.line) : headings;
+}
+
+/**
+ * Documents whose body headings drop the TOC's numbering (上海市普陀区财政局主要职能 for `一、部门主要职能`):
+ * for each TOC entry the body does not already carry as a heading, the first short line after the TOC
+ * that ends with the entry's name is that entry's heading.
+ */
+function tocGuidedHeadings(lines: LexLine[], roles: Role[], tocs: Toc[], found: Heading[]): Heading[] {
+  const out: Heading[] = [];
+  const present = new Set(found.map((h) => tocKey(h.label + h.title).key));
+  for (const toc of tocs) {
+    const pending = toc.entries.map((e) => tocKey(e.text)).filter((e) => e.key.length >= 4 && e.heading && e.heading.style !== 'arabic' && !present.has(e.key));
+    if (!pending.length) continue;
+    const byTail = new Map<string, typeof pending>();
+    for (const e of pending) byTail.set(e.key.slice(-4), [...(byTail.get(e.key.slice(-4)) ?? []), e]);
+    const used = new Set<string>();
+    for (let i = toc.range.end.line + 1; i < lines.length && used.size < pending.length; i++) {
+      const l = lines[i];
+      if (l.heading || roles[i] !== undefined || l.blank || l.cells || l.text.length > 60) continue;
+      const t = l.text.trim();
+      if (t.length > 40 || /[，。；：:,]/.test(t)) continue;
+      const key = t.replace(/[\s\u3000]/g, '').replace(/^\d{4}年度?/, '');
+      const entry = byTail.get(key.slice(-4))?.find((e) => !used.has(e.key) && key.endsWith(e.key));
+      if (!entry) continue;
+      used.add(entry.key);
+      const start = l.text.length - l.text.trimStart().length;
+      out.push({ style: entry.heading!.style, number: entry.heading!.number, label: '', title: t, line: i, markdownDepth: 0, range: { start: { line: i, character: start }, end: { line: i, character: l.text.trimEnd().length } } });
+    }
+  }
+  return out;
 }
 
 function continuesOnNextLine(lines: LexLine[], i: number): boolean {

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The end-to-end test on a fresh Debian machine (root; only the npm registry and Debian reachable):
+# installs Chromium, code-server and playwright-core OUTSIDE the project's package.json (cached in
+# $E2E_CACHE), builds the extension if needed, and runs run-e2e.sh on the bundled seed documents.
+# Usage: bash test/e2e/ci-e2e.sh [OUT_DIR]        (default OUT_DIR: .e2e-out)
+set -euo pipefail
+HERE=$(dirname "$(realpath "$0")")
+ROOT=$(realpath "$HERE/../..")
+OUT=${1:-$ROOT/.e2e-out}
+CACHE=${E2E_CACHE:-$HOME/.cache/budget-e2e}
+mkdir -p "$CACHE"
+SECONDS=0
+if ! command -v chromium >/dev/null || ! command -v rg >/dev/null || [ ! -e /usr/include/gssapi/gssapi.h ] || ! fc-list 2>/dev/null | grep -qi wqy; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium libkrb5-dev ripgrep fonts-wqy-microhei > "$CACHE/apt.log" 2>&1 || { tail -20 "$CACHE/apt.log"; exit 1; }
+fi
+echo "[e2e] system packages ready at ${SECONDS}s"
+if [ ! -f "$CACHE/cs/node_modules/code-server/out/node/entry.js" ]; then
+  bash "$HERE/install-code-server.sh" "$CACHE/cs" > "$CACHE/cs-install.log" 2>&1 || { tail -50 "$CACHE/cs-install.log"; exit 1; }
+fi
+echo "[e2e] code-server ready at ${SECONDS}s"
+if [ ! -d "$CACHE/pw/node_modules/playwright-core" ]; then
+  mkdir -p "$CACHE/pw"
+  (cd "$CACHE/pw" && { [ -f package.json ] || echo '{"private":true}' > package.json; } \
+    && npm install --no-save --no-audit --no-fund playwright-core@1.65.1 > "$CACHE/pw-install.log" 2>&1) || { tail -20 "$CACHE/pw-install.log"; exit 1; }
+fi
+echo "[e2e] playwright-core ready at ${SECONDS}s"
+[ -f "$ROOT/dist/extension.js" ] && [ -f "$ROOT/dist/server.js" ] || (cd "$ROOT" && npm run build)
+# The unpacked extension: exactly what the .vsix ships.
+EXT=$(mktemp -d /tmp/budget-ext.XXXXXX)
+trap 'rm -rf "$EXT"' EXIT
+mkdir -p "$EXT/dist"
+cp "$ROOT/package.json" "$ROOT/README.md" "$ROOT/LICENSE" "$ROOT/language-configuration.json" "$EXT/"
+cp "$ROOT/dist/extension.js" "$ROOT/dist/server.js" "$EXT/dist/"
+cp -r "$ROOT/syntaxes" "$EXT/"
+bash "$HERE/run-e2e.sh" "$CACHE/cs" "$EXT" "$ROOT/test/fixtures/seeds" "$OUT" "$CACHE/pw"
+echo "[e2e] total ${SECONDS}s"

@@ -1,0 +1,97 @@
+// Drives code-server's VS Code workbench in Debian's headless Chromium (playwright-core): opens a real
+// disclosure from test/fixtures/seeds, checks that the extension switched it to the budget-disclosure
+// language and that the Outline view shows its parts, sections and tables. Writes PNG screenshots and
+// evidence.json to $SHOTS; prints `N passed, N failed`; exits non-zero on any failure.
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+
+const URL = process.env.CS_URL || 'http://127.0.0.1:8765/';
+const FILE = process.env.E2E_FILE || '000_1f6e6b9090501f01.txt';
+const OUT = process.env.SHOTS || '/tmp/e2e-shots';
+const EXPECTED_OUTLINE = ['第一部分 部门概况', '一、部门主要职责及机构设置', '第四部分 公开报表', '表1 2021年部门综合预算收支总表'];
+
+const t0 = Date.now();
+const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const evidence = {};
+let failures = 0;
+function check(name, ok, detail) {
+  evidence[name] = { ok, detail };
+  if (!ok) failures++;
+  log(ok ? 'PASS' : 'FAIL', name, detail ? JSON.stringify(detail).slice(0, 400) : '');
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+  await page.keyboard.type(title);
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15000 });
+  await page.keyboard.press('Enter');
+}
+
+const outlineRows = (page) => page.$$eval('.outline-pane .monaco-list-row', (rows) => rows.map((r) => (r.getAttribute('aria-label') || r.textContent || '').trim()));
+
+(async () => {
+  fs.mkdirSync(OUT, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => log('pageerror', e.message));
+  try {
+    await page.goto(URL, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    log('workbench loaded');
+
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+    await page.keyboard.type(FILE);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${FILE}"]`, { timeout: 15000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 15000 });
+    log('file opened');
+
+    // The client switches a plain-text disclosure to the budget-disclosure language (status bar shows it).
+    const languageSwitched = await page
+      .waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /预决算公开|Budget Disclosure/.test(e.textContent || '')), null, { timeout: 60000 })
+      .then(() => true, () => false);
+    const status = await page.$$eval('.statusbar-item', (items) => items.map((e) => (e.textContent || '').trim()).filter(Boolean));
+    check('language mode', languageSwitched, status.filter((s) => /预决算|Budget|Plain|纯文本/.test(s)));
+    await page.screenshot({ path: `${OUT}/1-editor.png` });
+
+    await runCommand(page, 'Focus on Outline View');
+    await page.waitForFunction(
+      (want) => [...document.querySelectorAll('.outline-pane .monaco-list-row')].some((r) => (r.textContent || '').includes(want)),
+      EXPECTED_OUTLINE[0],
+      { timeout: 60000 },
+    );
+    // The tree is virtualised: scroll through it and collect every rendered row.
+    const rows = [];
+    const pane = page.locator('.outline-pane .monaco-list').first();
+    const box = await pane.boundingBox();
+    for (let i = 0; i < 40; i++) {
+      const before = rows.length;
+      for (const r of await outlineRows(page)) if (!rows.includes(r)) rows.push(r);
+      if (i > 2 && rows.length === before) break;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, 400);
+      await page.waitForTimeout(150);
+    }
+    for (const want of EXPECTED_OUTLINE) check(`outline shows ${want}`, rows.some((r) => r.includes(want)), rows.filter((r) => r.includes(want.slice(0, 4))));
+    evidence.outlineRows = { ok: true, detail: rows };
+    await page.screenshot({ path: `${OUT}/2-outline.png` });
+    log('screenshots written');
+  } catch (e) {
+    failures++;
+    evidence.error = { ok: false, detail: e.message };
+    log('ERROR', e.message);
+    await page.screenshot({ path: `${OUT}/error.png` }).catch(() => {});
+  } finally {
+    fs.writeFileSync(`${OUT}/evidence.json`, JSON.stringify(evidence, null, 2));
+    await browser.close();
+    const passed = Object.values(evidence).filter((v) => v.ok).length;
+    console.log(`${passed} passed, ${failures} failed`);
+    process.exit(failures ? 1 : 0);
+  }
+})();
