@@ -1,6 +1,9 @@
-// The checks registry: each rule is a pure function (document, settings) → findings.
-// Rules arrive with the arithmetic, code and narrative issues; the pipeline is already wired end to end.
+// The checks registry: each rule is a pure function (document, context) → findings.
 import type { DisclosureDocument, Range } from '../model/types.js';
+import type { Locale } from './messages.js';
+import { tableArithmetic } from './tableArithmetic.js';
+import { summaryBalances } from './summary.js';
+import { crossTable } from './crossTable.js';
 
 export interface RelatedInformation { location: { uri: string; range: Range }; message: string }
 
@@ -8,25 +11,79 @@ export interface RelatedInformation { location: { uri: string; range: Range }; m
 export interface Finding {
   range: Range;
   severity: 1 | 2 | 3 | 4;
-  code: string;
+  code: RuleId;
   source: 'budget';
   message: string;
   relatedInformation?: RelatedInformation[];
-  data?: unknown;
+  data?: FindingData;
 }
 
-export interface CheckSettings { year?: number }
+/** What a finding computed, for quick fixes and hovers. Decimal values as strings. */
+export interface FindingData {
+  expected: string;
+  found: string;
+  difference: string;
+  /** The figure to write instead, printed like the document prints it. */
+  replacement?: string;
+  unit?: string;
+}
+
+export type RuleId =
+  | 'sum-mismatch' | 'crossfoot-mismatch' | 'balance-mismatch' | 'cross-table-mismatch'
+  | 'text-table-mismatch' | 'text-sum-mismatch' | 'percent-mismatch' | 'rounding'
+  | 'unknown-code' | 'malformed-code' | 'code-name-mismatch' | 'code-mapping-mismatch';
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export interface CheckSettings {
+  year?: number;
+  locale?: Locale;
+  /** Per-rule severity overrides. */
+  rules?: Partial<Record<string, SeverityName>>;
+}
 
 /** What a rule gets besides the document: where it lives (for relatedInformation) and the settings. */
-export interface CheckContext { uri: string; settings: CheckSettings }
+export interface CheckContext { uri: string; settings: CheckSettings; locale: Locale }
 
 export type Rule = (doc: DisclosureDocument, context: CheckContext) => Finding[];
 
-const rules: Rule[] = [];
+const rules: Rule[] = [tableArithmetic, summaryBalances, crossTable];
+
+const SEVERITY: Record<Exclude<SeverityName, 'off'>, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
 
 export function checkDocument(doc: DisclosureDocument, settings: CheckSettings = {}, uri = ''): Finding[] {
+  const context: CheckContext = { uri, settings, locale: settings.locale ?? 'zh' };
   const out: Finding[] = [];
-  const context: CheckContext = { uri, settings };
-  for (const rule of rules) out.push(...rule(doc, context));
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  for (const rule of rules) {
+    try {
+      out.push(...rule(doc, context));
+    } catch (e) {
+      // a rule that trips over an input it did not foresee must not take the others (or the server) down
+      if (process.env.BUDGET_DEBUG) console.error(e);
+    }
+  }
+  const result: Finding[] = [];
+  for (const f of dedupe(out)) {
+    const override = settings.rules?.[f.code];
+    if (override === 'off') continue;
+    result.push(override && override in SEVERITY ? { ...f, severity: SEVERITY[override as keyof typeof SEVERITY] } : f);
+  }
+  return result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/**
+ * One root cause, one error: a cell already reported inside its own table is not reported again by a
+ * comparison with another table, and the same finding is never listed twice.
+ */
+function dedupe(findings: Finding[]): Finding[] {
+  const key = (r: Range) => `${r.start.line}:${r.start.character}`;
+  const local = new Set(findings.filter((f) => f.code === 'sum-mismatch' || f.code === 'crossfoot-mismatch').map((f) => key(f.range)));
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    if (f.code === 'cross-table-mismatch' && local.has(key(f.range))) return false;
+    const k = `${f.code}|${key(f.range)}|${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

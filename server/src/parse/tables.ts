@@ -203,8 +203,18 @@ function joinSplitCode(cells: Cell[]): void {
   cells[first].code = code;
   for (let i = first + 1; i < cells.length && i <= first + 2; i++) {
     const c = cells[i];
-    if (!/^\d{2}$/.test(c.text)) break;
-    code += c.text;
+    // converters drop the leading zero (`301→2→津贴补贴`) or glue the 项 to the name (`01 行政运行`)
+    const glued = /^(\d{1,2})[ \u3000]+(\S.*)$/.exec(c.text);
+    if (glued && c.kind === 'text') {
+      code += glued[1].padStart(2, '0');
+      const nameStart = c.range.start.character + c.text.indexOf(glued[2], glued[1].length);
+      const codeCell: Cell = { ...c, text: glued[1], kind: 'code', code, range: { start: c.range.start, end: { line: c.range.start.line, character: c.range.start.character + glued[1].length } } };
+      const nameCell: Cell = { ...c, text: glued[2], kind: 'text', indent: 0, range: { start: { line: c.range.start.line, character: nameStart }, end: c.range.end } };
+      cells.splice(i, 1, codeCell, nameCell);
+      break;
+    }
+    if (!/^\d{1,2}$/.test(c.text)) break;
+    code += c.text.padStart(2, '0');
     cells[i] = { ...c, kind: 'code', value: undefined, decimals: undefined, code };
   }
 }

@@ -1,0 +1,71 @@
+// Comparing a printed figure with the sum of printed parts, and turning the verdict into a finding.
+import Decimal from 'decimal.js';
+import type { Cell, Range } from '../model/types.js';
+import type { CheckContext, Finding, RelatedInformation, RuleId } from './index.js';
+import { message } from './messages.js';
+import { formatLike, judge, show, sumTolerance } from './tolerance.js';
+
+export interface Part { cell?: Cell; value: Decimal; label: string; range?: Range }
+
+export interface SumCheck {
+  rule: Extract<RuleId, 'sum-mismatch' | 'crossfoot-mismatch' | 'balance-mismatch'>;
+  /** The figure being checked (its cell gets the squiggle). */
+  target: Cell;
+  /** Human name of the target: `「210 卫生健康支出」合计`. */
+  subject: string;
+  /** What the parts are: 下级科目 / 各项 / 「人员经费+公用经费」. */
+  basis: string;
+  parts: Part[];
+  decimals: number;
+  grouped: boolean;
+  /** Message template: sum (… 与…之和 … 不符) or balance (… 与… 不符). */
+  template?: 'sum' | 'crossfoot' | 'balance';
+}
+
+const ZERO = new Decimal(0);
+
+export function checkSum(ctx: CheckContext, c: SumCheck): Finding | undefined {
+  const found = c.target.value ?? ZERO;
+  const expected = c.parts.reduce((s, p) => s.plus(p.value), ZERO);
+  const printed = c.parts.filter((p) => p.cell && p.cell.kind !== 'empty').length;
+  const tolerance = sumTolerance(printed, c.decimals);
+  const verdict = judge(expected, found, tolerance);
+  if (verdict === 'equal') return undefined;
+  const diff = found.minus(expected);
+  const args = {
+    subject: c.subject,
+    found: show(found, c.decimals),
+    expected: show(expected, c.decimals),
+    diff: show(diff.abs(), c.decimals),
+    basis: c.basis,
+    tolerance: show(tolerance, c.decimals + 1),
+  };
+  let text = verdict === 'rounding' ? message(ctx.locale, 'rounding', args) : message(ctx.locale, c.template ?? 'sum', args);
+  if (verdict === 'mismatch') {
+    const culprit = c.parts.find((p) => !p.value.isZero() && p.value.abs().eq(diff.abs()));
+    if (culprit) text += '；' + message(ctx.locale, 'exactly-one-item', { item: culprit.label });
+  }
+  const related: RelatedInformation[] = c.parts
+    .filter((p) => p.range ?? p.cell)
+    .map((p) => ({ location: { uri: ctx.uri, range: (p.range ?? p.cell!.range) }, message: message(ctx.locale, 'part', { item: p.label, value: show(p.value, c.decimals) }) }));
+  return {
+    range: c.target.range,
+    severity: verdict === 'rounding' ? 4 : 1,
+    code: verdict === 'rounding' ? 'rounding' : c.rule,
+    source: 'budget',
+    message: text,
+    relatedInformation: related,
+    data: {
+      expected: expected.toString(),
+      found: found.toString(),
+      difference: diff.toString(),
+      replacement: formatLike(expected, Math.max(c.decimals, c.target.decimals ?? 0), c.grouped || c.target.text.includes(',')),
+    },
+  };
+}
+
+/** `「2101501 行政运行」` — how a row is named in messages. */
+export function rowName(code: string | undefined, label: string | undefined): string {
+  const name = [code, label].filter(Boolean).join(' ');
+  return name ? `「${name}」` : '';
+}

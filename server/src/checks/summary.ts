@@ -1,0 +1,273 @@
+// Summary tables (收支总表, 财政拨款收支总表, 收入支出决算总表, 政府性基金收支表 …) print income and each
+// expenditure classification side by side as panels of (label, figure…) columns. Within a panel the labels'
+// numbering (一、 › 1、 › (1)) makes a tree whose parents must equal the sum of their children; the year
+// total (本年收入合计/本年支出合计) sums the top-level items; the grand total (收入总计/支出总计) adds the
+// carry-over lines; and the panels must balance (收入总计 = 支出总计, every classification the same total).
+import Decimal from 'decimal.js';
+import type { Cell, DisclosureDocument, Row, Table } from '../model/types.js';
+import { lexLine } from '../parse/lex.js';
+import type { CheckContext, Finding } from './index.js';
+import { checkSum, type Part } from './compare.js';
+import { isSummaryTable } from './tableArithmetic.js';
+import { isGrid } from './tableView.js';
+import { message } from './messages.js';
+
+type ItemKind = 'item' | 'subset' | 'yearTotal' | 'grandTotal' | 'carryIn' | 'carryOut';
+
+interface Item {
+  label: Cell;
+  name: string;
+  kind: ItemKind;
+  /** 1 一、 / 2 1、 1. / 3 (1) / 9 unnumbered; style and number for sequence matching. */
+  level: number;
+  style?: string;
+  number: number;
+  /** Figures of this item, one per value column of its panel (undefined where the row has no cell). */
+  values: (Cell | undefined)[];
+}
+
+interface Panel { items: Item[]; valueHeaders: string[] }
+
+const YEAR_TOTAL = /^本年(?:收入|支出)合计$|^(?:收入|支出)合计$/;
+const GRAND_TOTAL = /^(?:收入|支出)?总计$/;
+const CARRY_IN = /^(?:上年结转|年初结转和结余|用事业基金弥补收支差额|上年实户资金余额|使用非财政拨款结余|上年结余|用事业基金弥补收支缺口)/;
+const CARRY_OUT = /^(?:结转下年|年末结转和结余|未安排支出的实户资金|结余分配)/;
+const LEVEL: Record<string, number> = { cn: 1, 'paren-cn': 2, arabic: 2, 'paren-arabic': 3 };
+const ZERO = new Decimal(0);
+
+const clean = (s: string) => s.replace(/[\s\u3000]/g, '');
+
+function classify(label: Cell, values: (Cell | undefined)[], previous?: Item): Item {
+  const text = clean(label.text);
+  const h = lexLine(label.text.trim()).heading;
+  const name = h && h.style !== 'markdown' ? clean(h.title) : text;
+  let kind: ItemKind = 'item';
+  if (/^其中[：:]?/.test(text)) kind = 'subset';
+  else if (YEAR_TOTAL.test(text)) kind = 'yearTotal';
+  else if (GRAND_TOTAL.test(text)) kind = 'grandTotal';
+  else if (CARRY_IN.test(name)) kind = 'carryIn';
+  else if (CARRY_OUT.test(name)) kind = 'carryOut';
+  else if (!h && previous?.kind === 'subset' && label.indent > 0) kind = 'subset'; // an indented line under 其中
+  const level = h && h.style !== 'markdown' ? LEVEL[h.style] ?? 9 : 9;
+  return { label, name, kind, level, style: h?.style, number: h?.number ?? 0, values };
+}
+
+export const __test = { tabPanels, tokenPanels };
+
+export function summaryBalances(doc: DisclosureDocument, ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const table of doc.tables) {
+    if (table.kind !== 'money' || table.empty) continue;
+    if (!isSummaryTable(table.title, table.headerRows.map((r) => r.cells.map((c) => c.text).join('|')).join('\n'))) continue;
+    // grid: columns are reliable; PDF rows keep every figure (0.00 printed) so pairs can be routed by their
+    // numbering; ragged tab rows (empty cells dropped by the converter) are trusted only where a row
+    // carries a pair for every panel — enough for the totals and the balances, not for item sums.
+    const grid = table.shape !== 'pdf' && isGrid(table.rows.filter((r) => r.kind === 'data'));
+    const alignedOnly = !grid && table.shape !== 'pdf';
+    const panels = grid ? tabPanels(table) : tokenPanels(table, alignedOnly);
+    if (panels.length === 0) continue;
+    const fmt = precision(table);
+    if (!alignedOnly) for (const p of panels) out.push(...panelSums(p, ctx, fmt));
+    out.push(...balances(panels, ctx, fmt));
+  }
+  return out;
+}
+
+function precision(table: Table): { decimals: number; grouped: boolean } {
+  let decimals = 0;
+  let grouped = false;
+  for (const r of table.rows) if (r.kind === 'data') for (const c of r.cells) if (c.kind === 'amount') {
+    decimals = Math.max(decimals, c.decimals ?? 0);
+    grouped ||= c.text.includes(',');
+  }
+  return { decimals, grouped };
+}
+
+/** Tab tables: label columns (mostly text) each followed by their figure columns. */
+function tabPanels(table: Table): Panel[] {
+  const data = table.rows.filter((r) => r.kind === 'data');
+  const width = Math.max(0, ...data.map((r) => r.cells.length));
+  const role: ('label' | 'value' | 'none')[] = [];
+  for (let c = 0; c < width; c++) {
+    let text = 0;
+    let value = 0;
+    for (const r of data) {
+      const cell = r.cells[c];
+      if (cell?.kind === 'text') text++;
+      else if (cell?.kind === 'amount') value++;
+    }
+    role.push(text === 0 && value === 0 ? 'none' : text >= value ? 'label' : 'value');
+  }
+  const lastHeader = table.headerRows.filter((r) => r.kind === 'header').pop();
+  const panels: { label: number; values: number[] }[] = [];
+  for (let c = 0; c < width; c++) {
+    if (role[c] === 'label') panels.push({ label: c, values: [] });
+    else if (role[c] === 'value' && panels.length) panels[panels.length - 1].values.push(c);
+  }
+  return panels.filter((p) => p.values.length > 0).map((p) => {
+    const items: Item[] = [];
+    for (const r of data) {
+      const label = r.cells[p.label];
+      if (!label || label.kind !== 'text') continue;
+      items.push(classify(label, p.values.map((v) => r.cells[v]), items[items.length - 1]));
+    }
+    return { items, valueHeaders: p.values.map((v) => clean(lastHeader?.cells[v]?.text ?? '')) };
+  });
+}
+
+/**
+ * Rows whose empty cells were dropped (PDF extractions, pdftotext layouts) are read as (label, figure) pairs
+ * and routed to panels by their numbering: `12、城乡社区支出` continues the panel whose last item was `11、`.
+ */
+function tokenPanels(table: Table, alignedOnly: boolean): Panel[] {
+  const rows = table.rows.filter((r) => r.kind === 'data');
+  const pairsOf = (r: Row): [Cell, Cell][] => {
+    const pairs: [Cell, Cell][] = [];
+    const cells = r.cells.slice(r.rowNumber !== undefined ? 1 : 0).filter((c) => c.kind !== 'empty');
+    for (let i = 0; i + 1 < cells.length; i++) {
+      if (cells[i].kind === 'text' && cells[i + 1].kind === 'amount') { pairs.push([cells[i], cells[i + 1]]); i++; }
+    }
+    return pairs;
+  };
+  const count = Math.max(0, ...rows.map((r) => pairsOf(r).length));
+  if (count < 2) return [];
+  const panels: Panel[] = Array.from({ length: count }, () => ({ items: [], valueHeaders: [''] }));
+  let lastPanel = 0;
+  for (const r of rows) {
+    const pairs = pairsOf(r);
+    if (pairs.length === count) {
+      pairs.forEach(([l, v], i) => panels[i].items.push(classify(l, [v], panels[i].items[panels[i].items.length - 1])));
+      continue;
+    }
+    if (alignedOnly) continue;
+    let from = 0;
+    for (const [l, v] of pairs) {
+      let placed = -1;
+      for (let q = from; q < count; q++) {
+        const candidate = classify(l, [v], panels[q].items[panels[q].items.length - 1]);
+        if (fits(panels[q], candidate, q, lastPanel)) { panels[q].items.push(candidate); placed = q; break; }
+      }
+      if (placed < 0) break; // cannot tell where the rest of this row belongs: leave it unchecked
+      from = placed + 1;
+      lastPanel = placed;
+    }
+  }
+  return panels;
+}
+
+/** Does this item continue the panel's sequence? (numbering continues, or a total/carry line of the right side) */
+function fits(panel: Panel, item: Item, index: number, lastPanel: number): boolean {
+  const items = panel.items;
+  // what a label says settles which side it is on: …支出 is spending, …收入/拨款/资金 is income
+  if (index === 0 && /支出$/.test(item.name)) return false;
+  if (index > 0 && /(?:收入|拨款|资金|基金|结转)$/.test(item.name) && !/支出/.test(item.name)) return false;
+  if (item.kind === 'carryIn' || item.kind === 'subset') return index === 0 || (item.kind === 'subset' && index === lastPanel);
+  if (item.kind === 'carryOut' || item.kind === 'yearTotal' || item.kind === 'grandTotal') return index > 0 || /收入/.test(item.name);
+  if (!item.style || item.level === 9) return false;
+  for (let k = items.length - 1; k >= 0; k--) {
+    const prev = items[k];
+    if (prev.kind !== 'item') continue;
+    if (prev.style === item.style) return prev.number === item.number - 1;
+    if (item.number === 1 && prev.level < item.level) return true;
+  }
+  return false;
+}
+
+interface Fmt { decimals: number; grouped: boolean }
+
+const itemName = (i: Item) => i.label.text.trim();
+const valueAt = (i: Item, col: number): Decimal => i.values[col]?.value ?? ZERO;
+const asPart = (i: Item, col: number): Part => ({ cell: i.values[col], value: valueAt(i, col), label: itemName(i), range: i.values[col]?.range ?? i.label.range });
+
+function panelSums(panel: Panel, ctx: CheckContext, fmt: Fmt): Finding[] {
+  const out: Finding[] = [];
+  const items = panel.items;
+  const columns = panel.items[0]?.values.length ?? 0;
+  const colLabel = (c: number) => (columns > 1 && panel.valueHeaders[c] ? `「${panel.valueHeaders[c]}」` : '');
+  // parents = Σ children (numbered tree; subsets never added in)
+  for (let i = 0; i < items.length; i++) {
+    const parent = items[i];
+    if (parent.kind !== 'item') continue;
+    const children: Item[] = [];
+    let childLevel = Infinity;
+    for (let j = i + 1; j < items.length; j++) {
+      const it = items[j];
+      if (it.kind !== 'item' && it.kind !== 'subset') break;
+      if (it.kind === 'subset') continue;
+      if (it.level <= parent.level) break;
+      if (it.level < childLevel) childLevel = it.level;
+      if (it.level === childLevel) children.push(it);
+    }
+    if (children.length === 0) continue;
+    for (let c = 0; c < columns; c++) {
+      const target = parent.values[c];
+      if (!target) continue;
+      const f = checkSum(ctx, { rule: 'sum-mismatch', target, subject: `「${itemName(parent)}」${colLabel(c)}`, basis: message(ctx.locale, 'sum-of-items'), parts: children.map((ch) => asPart(ch, c)), ...fmt });
+      if (f) out.push(f);
+    }
+  }
+  // year total = Σ top-level items above it; grand total = year total + carry lines
+  // the year total; 决算 tables without 本年收入合计 print the year's sum as the first 收入总计 instead
+  let yearAt = items.findIndex((i) => i.kind === 'yearTotal');
+  if (yearAt < 0) yearAt = items.findIndex((i, k) => i.kind === 'grandTotal' && k > 0 && items[k - 1].kind === 'item');
+  if (yearAt > 0) {
+    const above = items.slice(0, yearAt).filter((i) => i.kind === 'item');
+    const top = Math.min(...above.map((i) => i.level));
+    const tops = above.filter((i) => i.level === top);
+    for (let c = 0; c < columns && tops.length; c++) {
+      const target = items[yearAt].values[c];
+      if (!target) continue;
+      const f = checkSum(ctx, { rule: 'sum-mismatch', target, subject: `「${itemName(items[yearAt])}」${colLabel(c)}`, basis: message(ctx.locale, 'sum-of-items'), parts: tops.map((t) => asPart(t, c)), ...fmt });
+      if (f) out.push(f);
+    }
+    const grandAt = items.findIndex((i, k) => k > yearAt && i.kind === 'grandTotal');
+    if (grandAt > 0) {
+      const carries = items.slice(yearAt + 1, grandAt).filter((i) => i.kind === 'carryIn' || i.kind === 'carryOut');
+      for (let c = 0; c < columns; c++) {
+        const target = items[grandAt].values[c];
+        if (!target) continue;
+        const f = checkSum(ctx, { rule: 'balance-mismatch', target, subject: `「${itemName(items[grandAt])}」${colLabel(c)}`, basis: `「${[items[yearAt], ...carries].map(itemName).join('+')}」`, parts: [items[yearAt], ...carries].map((t) => asPart(t, c)), ...fmt });
+        if (f) out.push(f);
+      }
+    }
+  }
+  // a panel with several figure columns (合计 | 一般公共预算 | 政府性基金 …): the first is the sum of the others
+  if (columns > 2 && /合计/.test(panel.valueHeaders[0] ?? '')) {
+    for (const it of items) {
+      const target = it.values[0];
+      if (!target || it.kind === 'subset') continue;
+      const parts = it.values.slice(1).map((cell, k) => ({ cell, value: cell?.value ?? ZERO, label: panel.valueHeaders[k + 1], range: cell?.range }));
+      const f = checkSum(ctx, { rule: 'crossfoot-mismatch', template: 'crossfoot', target, subject: `「${itemName(it)}」「${panel.valueHeaders[0]}」`, basis: `「${panel.valueHeaders.slice(1).join('+')}」`, parts, ...fmt });
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+function balances(panels: Panel[], ctx: CheckContext, fmt: Fmt): Finding[] {
+  const out: Finding[] = [];
+  const find = (p: Panel, kind: ItemKind) => p.items.find((i) => i.kind === kind && i.values[0]);
+  const [income, ...spending] = panels;
+  const incomeGrand = find(income, 'grandTotal');
+  for (const p of spending) {
+    const grand = find(p, 'grandTotal');
+    if (incomeGrand && grand) {
+      const f = checkSum(ctx, { rule: 'balance-mismatch', template: 'balance', target: grand.values[0]!, subject: `「${itemName(grand)}」`, basis: `「${itemName(incomeGrand)}」`, parts: [asPart(incomeGrand, 0)], ...fmt });
+      if (f) out.push(f);
+    }
+  }
+  // every classification of spending totals the same 本年支出合计
+  const years = spending.map((p) => find(p, 'yearTotal')).filter((i): i is Item => !!i);
+  for (let k = 1; k < years.length; k++) {
+    const f = checkSum(ctx, { rule: 'balance-mismatch', template: 'balance', target: years[k].values[0]!, subject: `「${itemName(years[k])}」`, basis: `左侧「${itemName(years[0])}」`, parts: [asPart(years[0], 0)], ...fmt });
+    if (f) out.push(f);
+  }
+  // without carry-over lines, income and spending of the year must balance too
+  const incomeYear = find(income, 'yearTotal');
+  const anyCarry = panels.some((p) => p.items.some((i) => (i.kind === 'carryIn' || i.kind === 'carryOut') && !(i.values[0]?.value ?? ZERO).isZero()));
+  if (incomeYear && years[0] && !incomeGrand && !anyCarry) {
+    const f = checkSum(ctx, { rule: 'balance-mismatch', template: 'balance', target: years[0].values[0]!, subject: `「${itemName(years[0])}」`, basis: `「${itemName(incomeYear)}」`, parts: [asPart(incomeYear, 0)], ...fmt });
+    if (f) out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,193 @@
+// sum-mismatch and crossfoot-mismatch inside one table:
+//  - code hierarchy: a 类 row = Σ its 款 rows = Σ their 项 rows (function classification), 类 = Σ 款
+//    (economic classification, a 款 repeated over several 政府经济 rows counts each row); a department's
+//    unit code = Σ its units; the 合计 row = Σ the top-level rows;
+//  - cross-foot: a total column (合计/小计/本年支出合计 …) = Σ its part columns, read from the header.
+// Performance-target tables, catalogues and lists are never summed.
+import Decimal from 'decimal.js';
+import type { DisclosureDocument } from '../model/types.js';
+import type { CheckContext, Finding } from './index.js';
+import { checkSum, rowName, type Part } from './compare.js';
+import { buildTableView, isSubsetLabel, isTotalLabel, valueOf, type RowView, type TableView, type ValueColumn } from './tableView.js';
+import { message } from './messages.js';
+import { judge, sumTolerance } from './tolerance.js';
+
+export function tableArithmetic(doc: DisclosureDocument, ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const table of doc.tables) {
+    if (table.kind !== 'money' || table.empty) continue;
+    if (isSummaryTable(table.title, table.headerRows.map((r) => r.cells.map((c) => c.text).join('|')).join('\n'))) continue; // summary.ts
+    const view = buildTableView(table);
+    if (sideBySide(view)) continue; // two code blocks printed next to each other (301… | 302…): not read yet
+    out.push(...codeHierarchy(view, ctx), ...crossFoot(view, ctx));
+  }
+  return out;
+}
+
+/** 收支总表 and its kin put income and expenditure side by side: checked by summary.ts instead. */
+export function isSummaryTable(title: string | undefined, header: string): boolean {
+  if (title && /收支.*总表|收入支出.*总表|收支预算总表|政府性基金.*收支表|收入支出决算表/.test(title)) return true;
+  return /收\s*入/.test(header) && /支\s*出/.test(header) && /项\s*目/.test(header) && /(预算|决算)数/.test(header);
+}
+
+/** `301→工资福利支出→95.36→302→商品和服务支出→10.23`: a second code block starts after a figure. */
+function sideBySide(view: TableView): boolean {
+  const rows = view.rows.filter((r) => r.code);
+  const split = rows.filter((r) => {
+    const firstAmount = r.row.cells.findIndex((c) => c.kind === 'amount');
+    return firstAmount >= 0 && r.row.cells.slice(firstAmount).some((c) => c.kind === 'code');
+  });
+  return rows.length > 0 && split.length * 2 >= rows.length;
+}
+
+function columnName(view: TableView, key: number): string {
+  const col = view.columns.find((c) => c.key === key);
+  return col && col.header.length ? col.header[col.header.length - 1] : '';
+}
+
+function codeHierarchy(view: TableView, ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  const coded = view.rows.filter((r) => r.code);
+  if (coded.length === 0) return out;
+  const parentCodes = new Map<string, number>();
+  for (const r of coded) parentCodes.set(r.code!, (parentCodes.get(r.code!) ?? 0) + 1);
+  const rows = view.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const parent = rows[i];
+    if (!parent.code) continue;
+    const len = parent.code.length;
+    if (parentCodes.get(parent.code)! > 1 && len === 3 && isUnitTable(view)) continue; // 164 printed twice: no safe reading
+    const block: RowView[] = [];
+    for (let j = i + 1; j < rows.length; j++) {
+      const r = rows[j];
+      if (r.code && r.code.length <= len) break;
+      if (isTotalLabel(r.label?.text)) break;
+      block.push(r);
+    }
+    const codedBlock = block.filter((r) => r.code);
+    if (codedBlock.length === 0 || codedBlock.some((r) => !r.code!.startsWith(parent.code!))) continue;
+    if (view.ambiguous.has(parent) || codedBlock.some((r) => view.ambiguous.has(r))) continue;
+    const childLen = Math.min(...codedBlock.map((r) => r.code!.length));
+    const children = codedBlock.filter((r) => r.code!.length === childLen);
+    for (const col of view.columns) {
+      const target = parent.values.get(col.key);
+      if (!target) continue;
+      const parts = children.map((r) => part(r, col.key)).filter((p): p is Part => !!p);
+      if (parts.length === 0) continue;
+      const f = checkSum(ctx, {
+        rule: 'sum-mismatch',
+        target,
+        subject: `${rowName(parent.code, parent.label?.text)}${columnLabel(view, col)}`,
+        basis: message(ctx.locale, 'sum-of-children'),
+        parts,
+        decimals: view.decimals,
+        grouped: view.grouped,
+      });
+      if (f) out.push(f);
+    }
+  }
+  // 合计 / 总计 rows = Σ the top-level coded rows
+  const top = Math.min(...coded.map((r) => r.code!.length));
+  const topRows = coded.filter((r) => r.code!.length === top);
+  const topAmbiguous = topRows.some((r) => view.ambiguous.has(r));
+  for (const total of rows.filter((r) => !r.code && isTotalLabel(r.label?.text) && !topAmbiguous && !view.ambiguous.has(r))) {
+    for (const col of view.columns) {
+      const target = total.values.get(col.key);
+      if (!target) continue;
+      const parts = topRows.map((r) => part(r, col.key)).filter((p): p is Part => !!p);
+      if (parts.length === 0) continue;
+      const f = checkSum(ctx, {
+        rule: 'sum-mismatch',
+        target,
+        subject: `${total.label!.text}${columnLabel(view, col)}`,
+        basis: message(ctx.locale, 'sum-of-items'),
+        parts,
+        decimals: view.decimals,
+        grouped: view.grouped,
+      });
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+const isUnitTable = (view: TableView): boolean => view.rows.some((r) => r.code && /^\d{6}$/.test(r.code));
+
+function columnLabel(view: TableView, col: ValueColumn): string {
+  const name = columnName(view, col.key);
+  return view.columns.length > 1 && name ? `「${name}」列` : '';
+}
+
+function part(r: RowView, key: number): Part | undefined {
+  const cell = r.values.get(key);
+  if (!cell) return undefined;
+  return { cell, value: valueOf(r, key), label: [r.code, r.label?.text].filter(Boolean).join(' ') };
+}
+
+// ---------------------------------------------------------------- cross-foot
+
+const TOTAL_WORD = /^(?:合计|小计|总计|本年支出合计|本年收入合计|支出合计|收入合计|本年支出)$/;
+const NOT_A_PART = /备注|说明|其中/;
+
+interface Relation { total: ValueColumn; parts: ValueColumn[] }
+
+/** Total columns and their parts, read from the header (groups from merged upper header cells). */
+export function headerRelations(columns: ValueColumn[]): Relation[] {
+  const relations: Relation[] = [];
+  const own = (c: ValueColumn) => c.header[c.header.length - 1] ?? '';
+  const group = (c: ValueColumn) => c.header.slice(0, -1).join('/');
+  for (let t = 0; t < columns.length; t++) {
+    const total = columns[t];
+    if (!TOTAL_WORD.test(own(total))) continue;
+    const g = group(total);
+    const parts: ValueColumn[] = [];
+    for (let k = t + 1; k < columns.length; k++) {
+      const c = columns[k];
+      const cg = group(c);
+      if (!(cg === g || cg.startsWith(g ? g + '/' : ''))) break; // left the total's group
+      if (cg === g && TOTAL_WORD.test(own(c))) break; // a sibling total starts the next block
+      if (NOT_A_PART.test(c.text.slice(g.length))) continue;
+      if (cg === g) { parts.push(c); continue; }
+      // a nested group: its own subtotal if it has one, else all its columns
+      const nested = cg.slice(g ? g.length + 1 : 0).split('/')[0];
+      const members: ValueColumn[] = [];
+      while (k < columns.length && group(columns[k]).slice(g ? g.length + 1 : 0).split('/')[0] === nested && group(columns[k]) !== g) members.push(columns[k++]);
+      k--;
+      const subtotal = members.find((m) => TOTAL_WORD.test(own(m)));
+      parts.push(...(subtotal ? [subtotal] : members.filter((m) => !NOT_A_PART.test(m.text))));
+    }
+    if (parts.length >= 2 || (parts.length === 1 && g)) relations.push({ total, parts });
+  }
+  return relations;
+}
+
+function crossFoot(view: TableView, ctx: CheckContext): Finding[] {
+  const columns = view.columns.filter((c) => c.header.length > 0);
+  const out: Finding[] = [];
+  for (const rel of headerRelations(columns)) {
+    const considered = view.rows.filter((r) => !view.ambiguous.has(r) && r.values.get(rel.total.key) && (!valueOf(r, rel.total.key).isZero() || rel.parts.some((p) => !valueOf(r, p.key).isZero())));
+    const consistent = considered.filter((r) => {
+      const sum = rel.parts.reduce((s, p) => s.plus(valueOf(r, p.key)), new Decimal(0));
+      return judge(sum, valueOf(r, rel.total.key), sumTolerance(rel.parts.length, view.decimals)) !== 'mismatch';
+    });
+    // The header is our reading of a converted document: trust it only if the table's own rows agree.
+    if (consistent.length < 2 || consistent.length * 3 < considered.length * 2) continue;
+    for (const r of considered) {
+      const basis = rel.parts.map((p) => p.header[p.header.length - 1]).join('+');
+      const f = checkSum(ctx, {
+        rule: 'crossfoot-mismatch',
+        template: 'crossfoot',
+        target: r.values.get(rel.total.key)!,
+        subject: `${rowName(r.code, r.label?.text)}「${rel.total.header[rel.total.header.length - 1]}」`,
+        basis: `「${basis}」`,
+        parts: rel.parts.map((p) => ({ cell: r.values.get(p.key), value: valueOf(r, p.key), label: p.header[p.header.length - 1], range: r.values.get(p.key)?.range })),
+        decimals: view.decimals,
+        grouped: view.grouped,
+      });
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+export { isSubsetLabel };
