@@ -78,9 +78,12 @@ export function checkDocument(doc: DisclosureDocument, settings: CheckSettings =
 function dedupe(findings: Finding[]): Finding[] {
   const key = (r: Range) => `${r.start.line}:${r.start.character}`;
   const local = new Set(findings.filter((f) => f.code === 'sum-mismatch' || f.code === 'crossfoot-mismatch').map((f) => key(f.range)));
+  const sums = new Set(findings.filter((f) => f.code === 'sum-mismatch').map((f) => `${key(f.range)}=${f.data?.expected}`));
   const seen = new Set<string>();
   return findings.filter((f) => {
     if (f.code === 'cross-table-mismatch' && local.has(key(f.range))) return false;
+    // the same figure, the same correct value by rows and by columns: say it once
+    if (f.code === 'crossfoot-mismatch' && sums.has(`${key(f.range)}=${f.data?.expected}`)) return false;
     const k = `${f.code}|${key(f.range)}|${f.message}`;
     if (seen.has(k)) return false;
     seen.add(k);

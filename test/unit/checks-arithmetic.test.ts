@@ -1,0 +1,200 @@
+// Table arithmetic rules: what they must flag, and the look-alikes they must leave alone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeText } from '../../server/src/service.js';
+import { checkDocument, type Finding } from '../../server/src/checks/index.js';
+
+const check = (...lines: string[]): Finding[] => checkDocument(analyzeText(lines.join('\n')));
+const codes = (fs: Finding[]) => fs.map((f) => `${f.code}@${f.range.start.line}:${f.range.start.character}`);
+
+const FUNCTION_TABLE = (rows: string[], unit = '万元') => [
+  '表5', '', '2021年部门综合预算一般公共预算支出明细表（按支出功能分类科目）', '', `单位：${unit}`, '',
+  '功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出',
+  '**\t**\t1\t2\t3\t4',
+  ...rows,
+];
+
+const GOOD_ROWS = [
+  '\t合计\t2,519.99\t642.63\t8.52\t1,868.84',
+  '210\t卫生健康支出\t2,519.99\t642.63\t8.52\t1,868.84',
+  '21015\t医疗保障管理事务\t2,519.99\t642.63\t8.52\t1,868.84',
+  '2101501\t行政运行\t651.15\t642.63\t8.52\t-',
+  '2101599\t其他医疗保障管理事务支出\t1,868.84\t\t\t1,868.84',
+];
+
+test('a correct table is silent', () => {
+  assert.deepEqual(check(...FUNCTION_TABLE(GOOD_ROWS)), []);
+});
+
+test('a 类 row that is not the sum of its 款 rows, per column, with the difference and the summed cells', () => {
+  const rows = [...GOOD_ROWS];
+  rows[3] = '2101501\t行政运行\t661.15\t652.63\t8.52\t-';
+  const fs = check(...FUNCTION_TABLE(rows));
+  const sum = fs.filter((f) => f.code === 'sum-mismatch');
+  assert.ok(sum.length >= 2);
+  const f = sum.find((x) => x.message.includes('21015'))!;
+  assert.match(f.message, /2,519\.99 与下级科目之和 2,529\.99 不符，相差 10\.00/);
+  assert.equal(f.severity, 1);
+  assert.equal(f.source, 'budget');
+  assert.equal(f.relatedInformation!.length, 2, 'points at the two 项 cells it summed');
+  assert.equal(f.data!.replacement, '2,529.99');
+  assert.equal(f.data!.difference, '-10');
+  // the squiggle covers exactly the figure
+  const line = FUNCTION_TABLE(rows)[f.range.start.line];
+  assert.equal(line.slice(f.range.start.character, f.range.end.character), '2,519.99');
+});
+
+test('cross-foot: 合计 = 人员经费 + 公用经费 + 专项 on a row', () => {
+  const rows = [...GOOD_ROWS];
+  rows[4] = '2101599\t其他医疗保障管理事务支出\t1,868.84\t\t10.00\t1,858.84';
+  rows[2] = '21015\t医疗保障管理事务\t2,519.99\t642.63\t18.52\t1,858.84';
+  rows[1] = '210\t卫生健康支出\t2,519.99\t642.63\t18.52\t1,858.84';
+  rows[0] = '\t合计\t2,519.99\t642.63\t18.52\t1,858.84';
+  assert.deepEqual(check(...FUNCTION_TABLE(rows)), [], 'consistent after moving 10.00 between columns');
+  rows[3] = '2101501\t行政运行\t651.15\t642.63\t18.52\t-';
+  const fs = check(...FUNCTION_TABLE(rows));
+  const cf = fs.find((f) => f.code === 'crossfoot-mismatch')!;
+  assert.ok(cf, JSON.stringify(codes(fs)));
+  assert.match(cf.message, /「2101501 行政运行」「合计」 651\.15 与「人员经费支出\+公用经费支出\+专项业务经费支出」之和 661\.15 不符，相差 10\.00/);
+});
+
+test('rounding: within half a unit per summed item is a hint, just beyond is an error', () => {
+  const table = (a: string) => FUNCTION_TABLE([
+    `210\t卫生健康支出\t${a}\t\t\t`,
+    '21011\t行政事业单位医疗\t1.68\t\t\t',
+    '21013\t医疗救助\t172.67\t\t\t',
+    '21015\t医疗保障管理事务\t281.32\t\t\t',
+  ]);
+  // three items and the total, printed to 0.01: tolerance (3 + 1) × 0.005 = 0.02
+  const atEdge = check(...table('455.69'));
+  assert.deepEqual(atEdge.map((f) => [f.code, f.severity]), [['rounding', 4]]);
+  assert.match(atEdge[0].message, /尾差/);
+  assert.deepEqual(check(...table('455.67')), [], 'exact');
+  const beyond = check(...table('455.70'));
+  assert.deepEqual(beyond.map((f) => [f.code, f.severity]), [['sum-mismatch', 1]]);
+});
+
+test('其中 rows are never added in; dashes and empty cells count as zero', () => {
+  const fs = check(
+    '单位：万元', '',
+    '项目\t预算数\t项目\t预算数',
+    '一、部门预算\t100.00\t一、部门预算\t100.00',
+    '1、财政拨款\t100.00\t1、卫生健康支出\t100.00',
+    '其中：专项资金列入部门预算的项目\t30.00\t2、住房保障支出\t-',
+    '2、事业收入\t-\t\t',
+    '本年收入合计\t100.00\t本年支出合计\t100.00',
+    '上年结转\t0.00\t结转下年\t0.00',
+    '收入总计\t100.00\t支出总计\t100.00',
+  );
+  assert.deepEqual(fs, []);
+});
+
+test('summary tables: parent items, year totals, grand totals and the balance', () => {
+  const base = [
+    '表1', '', '2021年部门综合预算收支总表', '', '单位：万元', '',
+    '收 入\t\t支 出\t',
+    '项目\t预算数\t支出功能分类科目\t预算数',
+    '一、部门预算\t120.00\t一、部门预算\t120.00',
+    '1、财政拨款\t120.00\t1、卫生健康支出\t100.00',
+    '2、上级补助收入\t0.00\t2、住房保障支出\t20.00',
+    '本年收入合计\t120.00\t本年支出合计\t120.00',
+    '上年结转\t5.00\t结转下年\t5.00',
+    '收入总计\t125.00\t支出总计\t125.00',
+  ];
+  assert.deepEqual(check(...base), []);
+  const wrongItem = [...base];
+  wrongItem[9] = '1、财政拨款\t120.00\t1、卫生健康支出\t120.00';
+  const f1 = check(...wrongItem);
+  assert.deepEqual(f1.map((f) => f.code), ['sum-mismatch'], 'the parent item; 本年支出合计 still equals 一、部门预算');
+  assert.match(f1[0].message, /「一、部门预算」 120\.00 与各项之和 140\.00 不符，相差 20\.00/);
+  const unbalanced = [...base];
+  unbalanced[13] = '收入总计\t125.00\t支出总计\t126.00';
+  const f2 = check(...unbalanced);
+  assert.ok(f2.some((f) => f.code === 'balance-mismatch' && /「支出总计」 126\.00 与「本年支出合计\+结转下年」之和 125\.00/.test(f.message)));
+  assert.ok(f2.some((f) => f.code === 'balance-mismatch' && /与「收入总计」 125\.00 不符/.test(f.message)));
+});
+
+test('a figure that carries the grand total is named as the likely culprit', () => {
+  const fs = check(
+    '收入支出决算总表', '', '公开 01 表', '', '金额单位：万元', '',
+    '收 入\t\t支 出\t', '项 目\t决算数\t项目\t决算数',
+    '1. 一般公共预算财政拨款\t606.81\t1. 一般公共服务支出\t606.81',
+    '\t\t2. 卫生健康支出\t600.00',
+    '\t\t3. 住房保障支出\t6.81',
+    '本年收入合计\t606.81\t本年支出合计\t606.81',
+    '收入总计\t606.81\t支出总计\t606.81',
+  );
+  const f = fs.find((x) => x.code === 'sum-mismatch')!;
+  assert.match(f.message, /本年支出合计」 606\.81 与各项之和 1,213\.62 不符，相差 606\.81；差额恰为「1\. 一般公共服务支出」的金额/);
+});
+
+test('continued tables and repeated header rows are summed as one table', () => {
+  const header = ['功能科目编码\t功能科目名称\t合计'];
+  const fs = check(
+    '表5', '', '一般公共预算支出表（按功能分类）', '', '单位：元', '',
+    ...header, '\t合计\t300.00', '210\t卫生健康支出\t300.00', '21015\t医疗保障管理事务\t300.00', '2101501\t行政运行\t100.00', '',
+    '表5', '', '一般公共预算支出表（按功能分类）', '', '单位：元', '',
+    ...header, '2101550\t事业运行\t200.00',
+  );
+  assert.deepEqual(fs, []);
+});
+
+test('元 tables: exact figures, no spurious rounding', () => {
+  const fs = check(...FUNCTION_TABLE([
+    '210\t卫生健康支出\t9,639,199.00\t\t\t',
+    '21011\t行政事业单位医疗\t286,091.00\t\t\t',
+    '21014\t优抚对象医疗\t100,000.00\t\t\t',
+    '21015\t医疗保障管理事务\t9,253,108.00\t\t\t',
+  ], '元'));
+  assert.deepEqual(fs, []);
+});
+
+test('绩效目标 tables, empty tables and tables of people or dates are never summed as money', () => {
+  assert.deepEqual(check(
+    '表14', '', '部门预算专项业务经费绩效目标表', '', '单位：万元', '',
+    '项目名称\t\t对个人和家庭的补助', '资金金额\t\t实施期资金总额：\t1829.87万元',
+    '年度绩效指标\t一级指标\t二级指标\t指标内容\t指标值',
+    '\t产出指标\t数量指标\t城乡居民医疗保险区级配套\t600万元',
+    '\t\t\t成本指标\t1829.87万元',
+    '', '序号\t单位编码\t单位名称\t时间\t人数\t天数\t金额',
+    '1\t611001\t渭南市医疗保障局\t2024年5月1日-10月31日\t50\t2\t10000',
+    '2\t611001\t渭南市医疗保障局\t2024年7月1日-12月31日\t100\t2\t18000',
+  ), []);
+});
+
+test('PDF rows: a wrong 类 is found from figures read in order', () => {
+  const pdf = (first: string) => check(
+    '表5', '', '2020年部门综合预算一般公共预算支出明细表（按功能科目分）', '金额单位：单位：万元', '',
+    '功能科目编码 功能科目名称 合计 人员经费支出 公用经费支出 专项业务经费支出 备注', '',
+    `1 210 卫生健康支出 ${first} 232.77 7.00 2296.99`, '',
+    '2 　　21011 　　行政事业单位医疗 263.24 0.00 0.00 263.24', '',
+    '3 　　21015 　　医疗保障管理事务 2273.52 232.77 7.00 2033.75', '',
+  );
+  assert.deepEqual(pdf('2536.76'), []);
+  const fs = pdf('2546.76');
+  assert.ok(fs.some((f) => f.code === 'sum-mismatch'));
+  assert.ok(fs.some((f) => f.code === 'crossfoot-mismatch'));
+});
+
+test('cross-table: a 基本支出 table disagreeing with the full table, code by code', () => {
+  const full = ['部门综合预算一般公共预算支出明细表（按支出功能分类科目）', '', '单位：元', '',
+    '功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出',
+    '2101501\t行政运行\t2,309,714.00\t1,960,047.00\t349,667.00\t', ''];
+  const basic = (people: string) => ['部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）', '', '单位：元', '',
+    '功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出',
+    `2101501\t行政运行\t2,309,714.00\t${people}\t349,667.00`];
+  assert.deepEqual(check(...full, ...basic('1,960,047.00')), []);
+  const fs = check(...full, ...basic('1,960,000.00'));
+  const x = fs.find((f) => f.code === 'cross-table-mismatch');
+  assert.ok(x, JSON.stringify(fs.map((f) => f.message)));
+  assert.match(x.message, /1,960,000\.00 与「部门综合预算一般公共预算支出明细表（按支出功能分类科目）」中的 1,960,047\.00 不符，相差 47\.00/);
+});
+
+test('severity overrides and turning a rule off', () => {
+  const rows = [...GOOD_ROWS];
+  rows[3] = '2101501\t行政运行\t661.15\t652.63\t8.52\t-';
+  const doc = analyzeText(FUNCTION_TABLE(rows).join('\n'));
+  assert.ok(checkDocument(doc, { rules: { 'sum-mismatch': 'warning' } }).filter((f) => f.code === 'sum-mismatch').every((f) => f.severity === 2));
+  assert.equal(checkDocument(doc, { rules: { 'sum-mismatch': 'off' } }).filter((f) => f.code === 'sum-mismatch').length, 0);
+  assert.match(checkDocument(doc, { locale: 'en' }).find((f) => f.code === 'sum-mismatch')!.message, /does not equal the sum of/);
+});
