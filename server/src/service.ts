@@ -4,7 +4,10 @@ import { LexedText, type TextEdit } from './parse/blocks.js';
 import { assemble } from './parse/assemble.js';
 import { documentSymbols, type DocumentSymbolShape } from './features/symbols.js';
 import { foldingRanges, type FoldingRangeShape } from './features/folding.js';
-import { checkDocument, type CheckSettings, type Finding } from './checks/index.js';
+import { checkDocument, type CheckSettings, type Computation, type Finding } from './checks/index.js';
+import { tableHover, type HoverShape } from './features/hover.js';
+import { quickFixes, type CodeActionShape } from './features/codeActions.js';
+import type { Position, Range } from './model/types.js';
 import type { DisclosureDocument } from './model/types.js';
 
 export type { TextEdit };
@@ -15,6 +18,8 @@ export type ContentChange = TextEdit | { text: string };
 export interface Analysis {
   document: DisclosureDocument;
   version: number;
+  /** Findings and the computations behind them, for the settings they were computed with. */
+  checked?: { settings: string; findings: Finding[]; computations: Computation[] };
 }
 
 /** Analyses one text from scratch (CLI, tests). */
@@ -76,9 +81,31 @@ export class LanguageService {
     return [...this.docs.keys()];
   }
 
-  diagnostics(uri: string, settings: CheckSettings = {}): Finding[] {
+  private checked(uri: string, settings: CheckSettings): NonNullable<Analysis['checked']> | undefined {
     const a = this.analysis(uri);
-    return a ? checkDocument(a.document, settings, uri) : [];
+    if (!a) return undefined;
+    const key = JSON.stringify(settings);
+    if (!a.checked || a.checked.settings !== key) {
+      const computations: Computation[] = [];
+      const findings = checkDocument(a.document, settings, uri, (c) => computations.push(c));
+      a.checked = { settings: key, findings, computations };
+    }
+    return a.checked;
+  }
+
+  diagnostics(uri: string, settings: CheckSettings = {}): Finding[] {
+    return this.checked(uri, settings)?.findings ?? [];
+  }
+
+  hover(uri: string, position: Position, settings: CheckSettings = {}): HoverShape | undefined {
+    const a = this.analysis(uri);
+    const c = this.checked(uri, settings);
+    return a && c ? tableHover(a.document, position, c.computations, settings.locale) : undefined;
+  }
+
+  codeActions(uri: string, range: Range, settings: CheckSettings = {}): CodeActionShape[] {
+    const c = this.checked(uri, settings);
+    return c ? quickFixes(uri, c.findings, range, settings.locale) : [];
   }
 
   foldingRanges(uri: string): FoldingRangeShape[] {

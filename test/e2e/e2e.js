@@ -81,6 +81,31 @@ const outlineRows = (page) => page.$$eval('.outline-pane .monaco-list-row', (row
     for (const want of EXPECTED_OUTLINE) check(`outline shows ${want}`, rows.some((r) => r.includes(want)), rows.filter((r) => r.includes(want.slice(0, 4))));
     evidence.outlineRows = { ok: true, detail: rows };
     await page.screenshot({ path: `${OUT}/2-outline.png` });
+
+    // Diagnostics: go to 表8's 302 row (line 394), whose 47.5 its items contradict (8.52).
+    await page.click('.monaco-editor .view-lines');
+    await page.keyboard.press('Control+G');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+    await page.keyboard.type('394');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 60000 });
+    check('squiggles', true, { errors: await page.locator('.monaco-editor .squiggly-error').count() });
+
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 20000 });
+    const problems = await page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') || r.textContent || ''));
+    // the list is virtualised: its header row counts the findings, the rows shown carry our messages
+    check('problems panel lists the findings', problems.some((p) => /7 problems|7 个问题/.test(p)) && problems.some((p) => /不符，相差/.test(p) && /budget/.test(p)), problems.slice(0, 3));
+    await page.screenshot({ path: `${OUT}/3-problems.png` });
+
+    // Hover over the wrong figure: the computation behind the finding.
+    const squiggle = page.locator('.monaco-editor .squiggly-error').first();
+    const box2 = await squiggle.boundingBox();
+    await page.mouse.move(box2.x + Math.max(2, box2.width / 2), box2.y + box2.height / 2);
+    const hovered = await page.waitForSelector('.monaco-hover:not(.hidden)', { timeout: 20000 }).then(() => true, () => false);
+    const hoverText = hovered ? await page.locator('.monaco-hover:not(.hidden)').first().innerText() : '';
+    check('hover explains the sum', /之和|不符/.test(hoverText), hoverText.slice(0, 300));
+    await page.screenshot({ path: `${OUT}/4-hover.png` });
     log('screenshots written');
   } catch (e) {
     failures++;

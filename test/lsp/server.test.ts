@@ -82,3 +82,27 @@ test('junk input does not take the server down', async () => {
   assert.ok(Array.isArray(symbols));
   assert.equal(client.process.exitCode, null);
 });
+
+test('arithmetic findings are published with related cells, and hovers and quick fixes explain and fix them', async () => {
+  const name = '004_3a97d65098fc4738.txt';
+  const uri = `file:///seeds/diag-${name}`;
+  const published = client.waitForDiagnostics(uri);
+  await open(uri, readSeed(name));
+  const { diagnostics } = await published;
+  const cf = diagnostics.find((d) => d.code === 'crossfoot-mismatch' && /「210 卫生健康支出」/.test(d.message))!;
+  assert.ok(cf, JSON.stringify(diagnostics.map((d) => d.message)));
+  assert.equal(cf.severity, 1);
+  assert.equal(cf.source, 'budget');
+  assert.equal(cf.relatedInformation!.length, 2);
+  assert.equal(cf.relatedInformation![0].location.uri, uri);
+  assert.ok(diagnostics.some((d) => d.code === 'rounding' && d.severity === 4));
+
+  const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: cf.range.start })) as { contents: { value: string } };
+  assert.match(hover.contents.value, /基本支出\+项目支出/);
+  assert.match(hover.contents.value, /✗/);
+
+  const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: cf.range, context: { diagnostics: [cf] } })) as { title: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+  const fix = actions.find((a) => /改为/.test(a.title))!;
+  assert.ok(fix);
+  assert.equal(fix.edit.changes[uri][0].newText, '590.93');
+});

@@ -163,17 +163,19 @@ test('绩效目标 tables, empty tables and tables of people or dates are never 
 });
 
 test('PDF rows: a wrong 类 is found from figures read in order', () => {
-  const pdf = (first: string) => check(
+  const pdf = (first: string, special = '263.24') => check(
     '表5', '', '2020年部门综合预算一般公共预算支出明细表（按功能科目分）', '金额单位：单位：万元', '',
     '功能科目编码 功能科目名称 合计 人员经费支出 公用经费支出 专项业务经费支出 备注', '',
     `1 210 卫生健康支出 ${first} 232.77 7.00 2296.99`, '',
-    '2 　　21011 　　行政事业单位医疗 263.24 0.00 0.00 263.24', '',
+    `2 　　21011 　　行政事业单位医疗 263.24 0.00 0.00 ${special}`, '',
     '3 　　21015 　　医疗保障管理事务 2273.52 232.77 7.00 2033.75', '',
   );
   assert.deepEqual(pdf('2536.76'), []);
-  const fs = pdf('2546.76');
-  assert.ok(fs.some((f) => f.code === 'sum-mismatch'));
-  assert.ok(fs.some((f) => f.code === 'crossfoot-mismatch'));
+  const wrongClass = pdf('2546.76');
+  assert.deepEqual(wrongClass.map((f) => f.code), ['sum-mismatch'], 'by rows and by columns the same figure is wrong: reported once');
+  assert.match(wrongClass[0].message, /2,546\.76 与下级科目之和 2,536\.76|2546\.76 与下级科目之和 2536\.76/);
+  const wrongPart = pdf('2536.76', '253.24');
+  assert.ok(wrongPart.some((f) => f.code === 'crossfoot-mismatch' && f.range.start.line === 9), JSON.stringify(wrongPart.map((f) => f.message)));
 });
 
 test('cross-table: a 基本支出 table disagreeing with the full table, code by code', () => {

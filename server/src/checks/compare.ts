@@ -30,6 +30,18 @@ export function checkSum(ctx: CheckContext, c: SumCheck): Finding | undefined {
   const printed = c.parts.filter((p) => p.cell && p.cell.kind !== 'empty').length;
   const tolerance = sumTolerance(printed, c.decimals);
   const verdict = judge(expected, found, tolerance);
+  ctx.collect?.({
+    range: c.target.range,
+    rule: c.rule,
+    subject: c.subject,
+    basis: c.basis,
+    found: show(found, c.decimals),
+    expected: show(expected, c.decimals),
+    parts: c.parts.map((p) => ({ label: p.label, value: show(p.value, c.decimals), range: p.range ?? p.cell?.range })),
+    verdict,
+    tolerance: show(tolerance, c.decimals + 1),
+    template: c.template ?? 'sum',
+  });
   if (verdict === 'equal') return undefined;
   const diff = found.minus(expected);
   const args = {

@@ -115,8 +115,8 @@ function basicAgainstFull(c: Ctx, basic: Role, full: Role): void {
       const k = rowKey(r, economic);
       const other = k ? index.get(k) : r === totalRow(basic.view) ? totalRow(full.view) : undefined;
       if (!other || full.view.ambiguous.has(other)) continue;
-      const name = `${[r.code, r.label?.text].filter(Boolean).join(' ')}「${bc.header[bc.header.length - 1]}」`;
-      compare(c, basic.view, r.values.get(bc.key), `「${name}」`, full.view, other.values.get(fc.key));
+      const name = `「${[r.code, r.label?.text].filter(Boolean).join(' ')}」「${bc.header[bc.header.length - 1]}」`;
+      compare(c, basic.view, r.values.get(bc.key), name, full.view, other.values.get(fc.key));
     }
   }
 }
@@ -136,10 +136,14 @@ function summaryItems(t: Table): { income: SummaryItem[]; spending: SummaryItem[
     const figures = data.filter((r) => r.cells[col]?.kind === 'amount').length;
     if (texts > figures) labelCols.push(col);
   }
-  const panels = labelCols.map((col) => data.map((r) => {
-    const label = r.cells[col];
-    return label?.kind === 'text' ? { name: nameOf(label.text), value: r.cells[col + 1] } : undefined;
-  }).filter((x): x is SummaryItem => !!x));
+  const panels = labelCols.map((col) => {
+    const items: SummaryItem[] = [];
+    for (const r of data) {
+      const label = r.cells[col];
+      if (label?.kind === 'text') items.push({ name: nameOf(label.text), value: r.cells[col + 1] });
+    }
+    return items;
+  });
   if (panels.length < 2) return undefined;
   return { income: panels[0], spending: panels.slice(1) };
 }

@@ -42,8 +42,29 @@ export interface CheckSettings {
   rules?: Partial<Record<string, SeverityName>>;
 }
 
+/** One comparison a rule made (whatever its outcome): what hovers show to explain a figure. */
+export interface Computation {
+  range: Range;
+  rule: RuleId;
+  subject: string;
+  basis: string;
+  found: string;
+  expected: string;
+  parts: { label: string; value: string; range?: Range }[];
+  verdict: 'equal' | 'rounding' | 'mismatch';
+  tolerance: string;
+  /** sum: found = Σ parts; balance: found = the one other figure. */
+  template: 'sum' | 'crossfoot' | 'balance';
+}
+
 /** What a rule gets besides the document: where it lives (for relatedInformation) and the settings. */
-export interface CheckContext { uri: string; settings: CheckSettings; locale: Locale }
+export interface CheckContext {
+  uri: string;
+  settings: CheckSettings;
+  locale: Locale;
+  /** When set, every comparison is reported here too (for hovers). */
+  collect?: (c: Computation) => void;
+}
 
 export type Rule = (doc: DisclosureDocument, context: CheckContext) => Finding[];
 
@@ -51,8 +72,8 @@ const rules: Rule[] = [tableArithmetic, summaryBalances, crossTable];
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
 
-export function checkDocument(doc: DisclosureDocument, settings: CheckSettings = {}, uri = ''): Finding[] {
-  const context: CheckContext = { uri, settings, locale: settings.locale ?? 'zh' };
+export function checkDocument(doc: DisclosureDocument, settings: CheckSettings = {}, uri = '', collect?: (c: Computation) => void): Finding[] {
+  const context: CheckContext = { uri, settings, locale: settings.locale ?? 'zh', collect };
   const out: Finding[] = [];
   for (const rule of rules) {
     try {

@@ -4,6 +4,9 @@ import {
   createConnection,
   ProposedFeatures,
   TextDocumentSyncKind,
+  CodeActionKind,
+  type CodeAction,
+  type Hover,
   type DocumentSymbol,
   type InitializeResult,
   type TextDocumentItem,
@@ -64,6 +67,8 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: '预决算公开' },
       foldingRangeProvider: true,
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'budget-disclosure-server', version: '0.1.0' },
   };
@@ -98,5 +103,8 @@ connection.onDidCloseTextDocument(({ textDocument }) => guarded('close', undefin
 
 connection.onDocumentSymbol(({ textDocument }) => guarded('documentSymbol', [], () => service.documentSymbols(textDocument.uri) as DocumentSymbol[]));
 connection.onFoldingRanges(({ textDocument }) => guarded('foldingRange', [], () => service.foldingRanges(textDocument.uri)));
+
+connection.onHover(({ textDocument, position }) => guarded('hover', null, () => (service.hover(textDocument.uri, position, settings) as Hover | undefined) ?? null));
+connection.onCodeAction(({ textDocument, range }) => guarded('codeAction', [], () => service.codeActions(textDocument.uri, range, settings) as unknown as CodeAction[]));
 
 connection.listen();

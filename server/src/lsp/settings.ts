@@ -1,5 +1,5 @@
 // Settings the client sends (section `budget` of the VS Code configuration), validated: bad values fall back to defaults.
-import type { CheckSettings } from '../checks/index.js';
+import type { CheckSettings, SeverityName } from '../checks/index.js';
 
 export interface ServerSettings extends CheckSettings {
   detectPlainText: boolean;
@@ -8,5 +8,12 @@ export interface ServerSettings extends CheckSettings {
 export function normalizeSettings(raw: unknown): ServerSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const year = typeof r.year === 'number' && Number.isInteger(r.year) && r.year >= 1990 && r.year <= 2100 ? r.year : undefined;
-  return { year, detectPlainText: r.detectPlainText !== false };
+  const locale = r.locale === 'en' ? 'en' : 'zh';
+  const rules: Record<string, SeverityName> = {};
+  if (r.rules && typeof r.rules === 'object') {
+    for (const [id, sev] of Object.entries(r.rules as Record<string, unknown>)) {
+      if (typeof sev === 'string' && ['error', 'warning', 'information', 'hint', 'off'].includes(sev)) rules[id] = sev as SeverityName;
+    }
+  }
+  return { year, locale, rules, detectPlainText: r.detectPlainText !== false };
 }
