@@ -89,7 +89,7 @@ test('arithmetic findings are published with related cells, and hovers and quick
   const published = client.waitForDiagnostics(uri);
   await open(uri, readSeed(name));
   const { diagnostics } = await published;
-  const cf = diagnostics.find((d) => d.code === 'crossfoot-mismatch' && /「210 卫生健康支出」/.test(d.message))!;
+  const cf = diagnostics.find((d) => d.code === "crossfoot-mismatch" && /「210 卫生健康支出」/.test(String(d.message)))!;
   assert.ok(cf, JSON.stringify(diagnostics.map((d) => d.message)));
   assert.equal(cf.severity, 1);
   assert.equal(cf.source, 'budget');
@@ -97,7 +97,7 @@ test('arithmetic findings are published with related cells, and hovers and quick
   assert.equal(cf.relatedInformation![0].location.uri, uri);
   assert.ok(diagnostics.some((d) => d.code === 'rounding' && d.severity === 4));
 
-  const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: cf.range.start })) as { contents: { value: string } };
+  const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: cf.range.start })) as { contents: { kind: string; value: string } };
   assert.match(hover.contents.value, /基本支出\+项目支出/);
   assert.match(hover.contents.value, /✗/);
 

@@ -351,13 +351,16 @@ function findHeadings(lines: LexLine[], roles: Role[], tocs: Toc[]): Heading[] {
 function tocGuidedHeadings(lines: LexLine[], roles: Role[], tocs: Toc[], found: Heading[]): Heading[] {
   const out: Heading[] = [];
   const present = new Set(found.map((h) => tocKey(h.label + h.title).key));
-  for (const toc of tocs) {
+  for (let t = 0; t < tocs.length; t++) {
+    const toc = tocs[t];
+    // a TOC's headings lie between it and the next TOC (documents pasted one after another)
+    const limit = t + 1 < tocs.length ? tocs[t + 1].range.start.line : lines.length;
     const pending = toc.entries.map((e) => tocKey(e.text)).filter((e) => e.key.length >= 4 && e.heading && e.heading.style !== 'arabic' && !present.has(e.key));
     if (!pending.length) continue;
     const byTail = new Map<string, typeof pending>();
     for (const e of pending) byTail.set(e.key.slice(-4), [...(byTail.get(e.key.slice(-4)) ?? []), e]);
     const used = new Set<string>();
-    for (let i = toc.range.end.line + 1; i < lines.length && used.size < pending.length; i++) {
+    for (let i = toc.range.end.line + 1; i < limit && used.size < pending.length; i++) {
       const l = lines[i];
       if (l.heading || roles[i] !== undefined || l.blank || l.cells || l.text.length > 60) continue;
       const t = l.text.trim();
