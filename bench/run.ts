@@ -48,3 +48,17 @@ const edit = time(() => {
   svc.documentSymbols('bench://big');
 }, 40);
 console.log(`one keystroke in the 5 MB document (re-lex touched blocks, re-assemble, outline): median ${edit.median.toFixed(1)} ms, p95 ${edit.p95.toFixed(1)} ms`);
+const editAndCheck = time(() => {
+  const line = Math.floor(Math.random() * lines.length);
+  svc.update('bench://big', [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '1' }], ++version);
+  svc.diagnostics('bench://big');
+}, 10);
+console.log(`one keystroke then all diagnostics of the 5 MB document (the server waits 150 ms of quiet before this): median ${editAndCheck.median.toFixed(0)} ms`);
+const seedSvc = new LanguageService();
+seedSvc.open('bench://seed', docs[0], 1);
+seedSvc.diagnostics('bench://seed');
+const seedEdit = time(() => {
+  seedSvc.update('bench://seed', [{ range: { start: { line: 300, character: 0 }, end: { line: 300, character: 0 } }, text: '1' }], ++version);
+  seedSvc.diagnostics('bench://seed');
+}, 50);
+console.log(`one keystroke then all diagnostics of a real document (seed 000, 30 KB): median ${seedEdit.median.toFixed(1)} ms, p95 ${seedEdit.p95.toFixed(1)} ms`);

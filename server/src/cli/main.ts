@@ -9,13 +9,13 @@ import { formatFindings, type FileFindings, type OutputFormat } from './format.j
 import { checkDocument } from '../checks/index.js';
 
 const USAGE = `usage:
-  budget-lint [--format text|json|sarif] [--year YYYY] PATH...     check files / folders (*.txt, *.md)
+  budget-lint [--format text|json|sarif] [--year YYYY] [--locale zh|en] PATH...   check files / folders (*.txt, *.md)
   budget-lint outline [--format text|json] FILE                    the document outline
   budget-lint explain [--year YYYY] [--format markdown|json] CODE   what a subject code means`;
 
 class UsageError extends Error {}
 
-interface Options { format?: string; year?: number; positional: string[] }
+interface Options { format?: string; year?: number; locale?: 'zh' | 'en'; positional: string[] }
 
 function parseArgs(args: string[]): Options {
   const o: Options = { positional: [] };
@@ -31,6 +31,10 @@ function parseArgs(args: string[]): Options {
       const y = Number(take());
       if (!Number.isInteger(y) || y < 1990 || y > 2100) throw new UsageError('--year takes a year such as 2024');
       o.year = y;
+    } else if (a === '--locale' || a.startsWith('--locale=')) {
+      const l = take();
+      if (l !== 'zh' && l !== 'en') throw new UsageError('--locale takes zh or en');
+      o.locale = l;
     } else if (a === '-h' || a === '--help') throw new UsageError('');
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else o.positional.push(a);
@@ -87,7 +91,7 @@ function runCheck(o: Options): number {
   for (const f of files) {
     const text = readDocument(f);
     const doc = analyzeText(text);
-    results.push({ file: f, diagnostics: checkDocument(doc, { year: o.year }, pathToFileURL(resolve(f)).href) });
+    results.push({ file: f, diagnostics: checkDocument(doc, { year: o.year, locale: o.locale }, pathToFileURL(resolve(f)).href) });
   }
   process.stdout.write(formatFindings(results, format));
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 1).length, 0);

@@ -184,14 +184,16 @@ function pushCell(cells: LexCell[], line: string, from: number, to: number): voi
 }
 
 export function lexCell(text: string, start: number, end: number, indent: number): LexCell {
-  if (text.length === 0) return { text, start, end, kind: 'empty', indent };
+  // one object shape for every cell (all fields, same order): keeps property access monomorphic
+  const cell = (kind: LexKind, value?: Decimal, decimals?: number): LexCell => ({ text, start, end, kind, value, decimals, indent });
+  if (text.length === 0) return cell('empty');
   const n = parseNumber(text);
-  if (n) return { text, start, end, kind: 'number', value: n.value, decimals: n.decimals, indent };
-  if (isDash(text)) return { text, start, end, kind: 'dash', indent };
+  if (n) return cell('number', n.value, n.decimals);
+  if (isDash(text)) return cell('dash');
   const p = parsePercent(text);
-  if (p) return { text, start, end, kind: 'percent', value: p.value, decimals: p.decimals, indent };
-  if (isColumnMark(text)) return { text, start, end, kind: 'mark', indent };
-  return { text, start, end, kind: 'text', indent };
+  if (p) return cell('percent', p.value, p.decimals);
+  if (isColumnMark(text)) return cell('mark');
+  return cell('text');
 }
 
 export function lexLine(text: string): LexLine {

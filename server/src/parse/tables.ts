@@ -27,8 +27,12 @@ type ColumnRole = 'code' | 'unit-code' | 'serial' | 'value' | 'text';
 
 const range = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
 
+// Cells are built as literals with every field in a fixed order: spreading objects of varying shapes was
+// the hottest spot of the whole analysis (V8 falls back to slow property copies).
+const at = (c: LexCell, line: number): LexCellAt => ({ text: c.text, start: c.start, end: c.end, kind: c.kind, value: c.value, decimals: c.decimals, indent: c.indent, line });
+
 function rowFromLex(cells: LexCell[], line: number): { cells: LexCellAt[]; line: number } {
-  return { cells: cells.map((c) => ({ ...c, line })), line };
+  return { cells: cells.map((c) => at(c, line)), line };
 }
 
 interface LexCellAt extends LexCell { line: number }
@@ -75,9 +79,9 @@ function pdfRows(lines: LexLine[], lineNumbers: number[]): { header: RawRow[]; r
     const m = /^[\s\u3000]*(\d{1,3})(?=[ \u3000]|$)/.exec(text);
     const n = m ? Number(m[1]) : undefined;
     const startsRow = n !== undefined && (expected === undefined ? n >= 1 : n === expected);
-    const cells = splitSpaced(text).map((c) => ({ ...c, line: ln }));
+    const cells = splitSpaced(text).map((c) => at(c, ln));
     if (startsRow) {
-      cells[0] = { ...cells[0], kind: 'number' };
+      cells[0].kind = 'number';
       current = { cells, line: ln, endLine: ln, separator: false, rowNumber: n };
       rows.push(current);
       expected = n! + 1;
@@ -208,14 +212,14 @@ function joinSplitCode(cells: Cell[]): void {
     if (glued && c.kind === 'text') {
       code += glued[1].padStart(2, '0');
       const nameStart = c.range.start.character + c.text.indexOf(glued[2], glued[1].length);
-      const codeCell: Cell = { ...c, text: glued[1], kind: 'code', code, range: { start: c.range.start, end: { line: c.range.start.line, character: c.range.start.character + glued[1].length } } };
-      const nameCell: Cell = { ...c, text: glued[2], kind: 'text', indent: 0, range: { start: { line: c.range.start.line, character: nameStart }, end: c.range.end } };
+      const codeCell: Cell = { text: glued[1], range: { start: c.range.start, end: { line: c.range.start.line, character: c.range.start.character + glued[1].length } }, kind: 'code', value: undefined, decimals: undefined, indent: c.indent, code, column: c.column };
+      const nameCell: Cell = { text: glued[2], range: { start: { line: c.range.start.line, character: nameStart }, end: c.range.end }, kind: 'text', value: undefined, decimals: undefined, indent: 0, code: undefined, column: c.column };
       cells.splice(i, 1, codeCell, nameCell);
       break;
     }
     if (!/^\d{1,2}$/.test(c.text)) break;
     code += c.text.padStart(2, '0');
-    cells[i] = { ...c, kind: 'code', value: undefined, decimals: undefined, code };
+    cells[i] = { text: c.text, range: c.range, kind: 'code', value: undefined, decimals: undefined, indent: c.indent, code, column: c.column };
   }
 }
 
@@ -254,34 +258,27 @@ function columnRoles(headerRows: RawRow[], data: RawRow[], shape: TableShape, he
 }
 
 function typedCell(c: LexCellAt, col: number, rowKind: Row['kind'], roles: ColumnRole[], kind: TableKind, shape: TableShape, row: RawRow, unitCodes: boolean): Cell {
-  const base = { text: c.text, range: range(c.line, c.start, c.end), indent: c.indent, column: col };
+  const make = (cellKind: CellKind, value: Decimal | undefined, decimals: number | undefined, code: string | undefined): Cell =>
+    ({ text: c.text, range: range(c.line, c.start, c.end), kind: cellKind, value, decimals, indent: c.indent, code, column: col });
   if (rowKind !== 'data') {
-    return { ...base, kind: c.kind === 'empty' ? 'empty' : c.kind === 'mark' ? 'marker' : c.kind === 'number' ? 'number' : 'text', value: c.value, decimals: c.decimals };
+    return make(c.kind === 'empty' ? 'empty' : c.kind === 'mark' ? 'marker' : c.kind === 'number' ? 'number' : 'text', c.value, c.decimals, undefined);
   }
-  let cellKind: CellKind;
-  let value: Decimal | undefined = c.value;
-  let decimals = c.decimals;
   const role: ColumnRole | undefined = shape === 'pdf' ? pdfRole(c, col, row, unitCodes) : roles[col];
   switch (c.kind) {
-    case 'empty': cellKind = 'empty'; break;
-    case 'mark': cellKind = 'marker'; break;
-    case 'percent': cellKind = 'percent'; break;
-    case 'text': cellKind = 'text'; break;
+    case 'empty': return make('empty', undefined, undefined, undefined);
+    case 'mark': return make('marker', undefined, undefined, undefined);
+    case 'percent': return make('percent', c.value, c.decimals, undefined);
+    case 'text': return make('text', undefined, undefined, undefined);
     case 'dash':
-      if (role === 'value' && kind === 'money') { cellKind = 'amount'; value = new Decimal(0); decimals = 0; }
-      else cellKind = 'text';
-      break;
+      return role === 'value' && kind === 'money' ? make('amount', ZERO, 0, undefined) : make('text', undefined, undefined, undefined);
     case 'number':
-      if (role === 'code') cellKind = SUBJECT_CODE.test(c.text) ? 'code' : 'text';
-      else if (role === 'unit-code' || role === 'serial') cellKind = 'number';
-      else cellKind = kind === 'money' ? 'amount' : 'number';
-      break;
+      if (role === 'code') return SUBJECT_CODE.test(c.text) ? make('code', undefined, undefined, c.text) : make('text', undefined, undefined, undefined);
+      if (role === 'unit-code' || role === 'serial') return make('number', c.value, c.decimals, undefined);
+      return make(kind === 'money' ? 'amount' : 'number', c.value, c.decimals, undefined);
   }
-  const out: Cell = { ...base, kind: cellKind };
-  if (cellKind === 'code') out.code = c.text;
-  else if (cellKind !== 'text' && value) { out.value = value; out.decimals = decimals; }
-  return out;
 }
+
+const ZERO = new Decimal(0);
 
 /** In PDF rows token 0 is the row number, and an integer token followed by a name is a code. */
 function pdfRole(c: LexCellAt, col: number, row: RawRow, unitCodes: boolean): ColumnRole {
