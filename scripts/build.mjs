@@ -1,6 +1,6 @@
 // Bundles the three entry points with esbuild. `--production` minifies (used by `npm run package`).
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -20,3 +20,5 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
 ]);
 chmodSync('dist/cli.js', 0o755);
+// the subject-code catalogue is data, read at run time from next to the bundles
+cpSync('server/src/catalogue/data', 'dist/catalogue', { recursive: true, filter: (src) => !src.endsWith('.md') });
