@@ -6,6 +6,8 @@ import { documentSymbols, type DocumentSymbolShape } from './features/symbols.js
 import { foldingRanges, type FoldingRangeShape } from './features/folding.js';
 import { checkDocument, type CheckSettings, type Computation, type Finding } from './checks/index.js';
 import { tableHover, type HoverShape } from './features/hover.js';
+import { codeHover } from './features/codeHover.js';
+import { codeCompletions, type CompletionShape } from './features/completion.js';
 import { quickFixes, type CodeActionShape } from './features/codeActions.js';
 import type { Position, Range } from './model/types.js';
 import type { DisclosureDocument } from './model/types.js';
@@ -100,7 +102,13 @@ export class LanguageService {
   hover(uri: string, position: Position, settings: CheckSettings = {}): HoverShape | undefined {
     const a = this.analysis(uri);
     const c = this.checked(uri, settings);
-    return a && c ? tableHover(a.document, position, c.computations, settings.locale) : undefined;
+    if (!a || !c) return undefined;
+    return codeHover(a.document, position, settings.year) ?? tableHover(a.document, position, c.computations, settings.locale);
+  }
+
+  completions(uri: string, position: Position, settings: CheckSettings = {}): CompletionShape[] {
+    const a = this.analysis(uri);
+    return a ? codeCompletions(a.document, position, settings.year) : [];
   }
 
   codeActions(uri: string, range: Range, settings: CheckSettings = {}): CodeActionShape[] {

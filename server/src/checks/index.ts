@@ -4,6 +4,7 @@ import type { Locale } from './messages.js';
 import { tableArithmetic } from './tableArithmetic.js';
 import { summaryBalances } from './summary.js';
 import { crossTable } from './crossTable.js';
+import { subjectCodes } from './codes.js';
 
 export interface RelatedInformation { location: { uri: string; range: Range }; message: string }
 
@@ -68,7 +69,7 @@ export interface CheckContext {
 
 export type Rule = (doc: DisclosureDocument, context: CheckContext) => Finding[];
 
-const rules: Rule[] = [tableArithmetic, summaryBalances, crossTable];
+const rules: Rule[] = [tableArithmetic, summaryBalances, crossTable, subjectCodes];
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
 

@@ -17,6 +17,17 @@ const zh: Record<string, Template> = {
   'sum-of-columns': (a) => `${a.columns}`,
   'column': (a) => `「${a.column}」列`,
   'replace-with': (a) => `改为 ${a.value}`,
+  'malformed-code': (a) => `科目编码 ${a.code} 的位数不对（类 3 位、款 5 位、项 7 位）${a.hint}`,
+  'malformed-hint': (a) => `，可能应为 ${a.code}「${a.name}」`,
+  'bad-class': (a) => `科目编码 ${a.code} 的类级 ${a.prefix} 不存在`,
+  'wrong-column': (a) => `${a.code} 是${a.is}编码，不应出现在${a.column}列`,
+  'unknown-code': (a) => `${a.year}年的${a.classification}中没有编码 ${a.code}${a.hint}`,
+  'unknown-hint-parent': (a) => `；其上级为 ${a.code}「${a.name}」，下设：${a.children}`,
+  'unknown-hint-edition': (a) => `；该编码${a.valid}有效（${a.name}）`,
+  'code-name': (a) => `编码 ${a.code} 的规范名称为「${a.official}」，此处写作「${a.found}」`,
+  'mapping': (a) => `部门经济分类 ${a.dept}「${a.deptName}」应对应政府经济分类 ${a.expected}，此处为 ${a.gov}「${a.govName}」`,
+  'replace-name': (a) => `改为规范名称「${a.name}」`,
+  'replace-code': (a) => `改为 ${a.code}（${a.name}）`,
 };
 
 const en: Record<string, Template> = {
@@ -33,6 +44,17 @@ const en: Record<string, Template> = {
   'sum-of-columns': (a) => `${a.columns}`,
   'column': (a) => `column “${a.column}”`,
   'replace-with': (a) => `Replace with ${a.value}`,
+  'malformed-code': (a) => `subject code ${a.code} has the wrong number of digits (类 3, 款 5, 项 7)${a.hint}`,
+  'malformed-hint': (a) => `; probably ${a.code} “${a.name}”`,
+  'bad-class': (a) => `subject code ${a.code}: class ${a.prefix} does not exist`,
+  'wrong-column': (a) => `${a.code} is a ${a.is} code and does not belong in the ${a.column} column`,
+  'unknown-code': (a) => `${a.code} is not a code of the ${a.year} ${a.classification}${a.hint}`,
+  'unknown-hint-parent': (a) => `; its parent ${a.code} “${a.name}” has: ${a.children}`,
+  'unknown-hint-edition': (a) => `; the code was valid ${a.valid} (${a.name})`,
+  'code-name': (a) => `the official name of ${a.code} is “${a.official}”, written here as “${a.found}”`,
+  'mapping': (a) => `department economic code ${a.dept} “${a.deptName}” corresponds to government code ${a.expected}, not ${a.gov} “${a.govName}”`,
+  'replace-name': (a) => `Use the official name “${a.name}”`,
+  'replace-code': (a) => `Replace with ${a.code} (${a.name})`,
 };
 
 export function message(locale: Locale, id: string, args: Record<string, string> = {}): string {

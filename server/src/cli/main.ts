@@ -7,6 +7,7 @@ import { documentSymbols, outlineText } from '../features/symbols.js';
 import { decode, NotTextError } from './decode.js';
 import { formatFindings, type FileFindings, type OutputFormat } from './format.js';
 import { checkDocument } from '../checks/index.js';
+import { explainCode, explanationMarkdown } from '../catalogue/explain.js';
 
 const USAGE = `usage:
   budget-lint [--format text|json|sarif] [--year YYYY] [--locale zh|en] PATH...   check files / folders (*.txt, *.md)
@@ -112,8 +113,16 @@ function runOutline(o: Options): number {
 
 function runExplain(o: Options): number {
   if (o.positional.length !== 1) throw new UsageError('explain takes exactly one CODE');
-  process.stderr.write(`budget-lint: explain: the subject-code catalogue is not available in this version\n`);
-  return 2;
+  const format = o.format ?? 'markdown';
+  if (format !== 'markdown' && format !== 'json') throw new UsageError('--format must be markdown or json');
+  const code = o.positional[0].trim();
+  const x = /^\d{3,7}$/.test(code) ? explainCode(code, o.year) : undefined;
+  if (!x) {
+    process.stderr.write(`budget-lint: ${code}: not a subject code in the catalogue${o.year ? ` for ${o.year}` : ''}\n`);
+    return 1;
+  }
+  process.stdout.write(format === 'json' ? JSON.stringify(x, null, 2) + '\n' : explanationMarkdown(x) + '\n');
+  return 0;
 }
 
 export function main(argv: string[]): number {

@@ -6,6 +6,7 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
   type CodeAction,
+  type CompletionItem,
   type Hover,
   type DocumentSymbol,
   type InitializeResult,
@@ -68,6 +69,7 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: { label: '预决算公开' },
       foldingRangeProvider: true,
       hoverProvider: true,
+      completionProvider: { triggerCharacters: ['（', '(', '\t', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'budget-disclosure-server', version: '0.1.0' },
@@ -105,6 +107,7 @@ connection.onDocumentSymbol(({ textDocument }) => guarded('documentSymbol', [], 
 connection.onFoldingRanges(({ textDocument }) => guarded('foldingRange', [], () => service.foldingRanges(textDocument.uri)));
 
 connection.onHover(({ textDocument, position }) => guarded('hover', null, () => (service.hover(textDocument.uri, position, settings) as Hover | undefined) ?? null));
+connection.onCompletion(({ textDocument, position }) => guarded('completion', [], () => service.completions(textDocument.uri, position, settings) as unknown as CompletionItem[]));
 connection.onCodeAction(({ textDocument, range }) => guarded('codeAction', [], () => service.codeActions(textDocument.uri, range, settings) as unknown as CodeAction[]));
 
 connection.listen();

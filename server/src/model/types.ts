@@ -131,6 +131,8 @@ export interface Toc { range: Range; entries: TocEntry[] }
 
 export interface DisclosureDocument {
   lineCount: number;
+  /** The text of every line (prose checks read it; table lines are found through `tables`). */
+  lines: string[];
   headings: Heading[];
   tables: Table[];
   toc: Toc[];

@@ -19,7 +19,7 @@ export function assemble(lines: LexLine[]): DisclosureDocument {
   const headings = findHeadings(lines, roles, toc);
   const facts = readFacts(lines, tables);
   const outline = buildOutline(lines, headings, tables, toc);
-  return { lineCount: lines.length, headings, tables, toc, outline, facts };
+  return { lineCount: lines.length, lines: lines.map((l) => l.text), headings, tables, toc, outline, facts };
 }
 
 // ---------------------------------------------------------------- table of contents

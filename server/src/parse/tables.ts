@@ -272,7 +272,8 @@ function typedCell(c: LexCellAt, col: number, rowKind: Row['kind'], roles: Colum
     case 'dash':
       return role === 'value' && kind === 'money' ? make('amount', ZERO, 0, undefined) : make('text', undefined, undefined, undefined);
     case 'number':
-      if (role === 'code') return SUBJECT_CODE.test(c.text) ? make('code', undefined, undefined, c.text) : make('text', undefined, undefined, undefined);
+      // in a code column every integer is a code, well-formed or not (302201 is reported as malformed)
+      if (role === 'code') return /^\d+$/.test(c.text) ? make('code', undefined, undefined, c.text) : make('text', undefined, undefined, undefined);
       if (role === 'unit-code' || role === 'serial') return make('number', c.value, c.decimals, undefined);
       return make(kind === 'money' ? 'amount' : 'number', c.value, c.decimals, undefined);
   }

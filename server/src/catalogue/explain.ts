@@ -1,0 +1,78 @@
+// What a subject code means, as Markdown (hover, `budget-lint explain`) and as JSON (`explain --format json`).
+import { catalogue, classificationOf, CLASSIFICATION_NAME, CURRENT_YEAR, type CatalogueEntry } from './catalogue.js';
+
+export interface Explanation {
+  code: string;
+  name: string;
+  classification: string;
+  level: string;
+  path: { code: string; name: string }[];
+  explanation: string;
+  related: { code: string; name: string; relation: string }[];
+  valid: string;
+  formerNames: string[];
+  source: string;
+}
+
+export function explainCode(code: string, year = CURRENT_YEAR): Explanation | undefined {
+  const cat = catalogue();
+  const e = cat.lookup(code, year) ?? cat.anyEdition(code);
+  if (!e) return undefined;
+  const related: Explanation['related'] = [];
+  if (e.classification === 'economic-department') {
+    const m = cat.mappingOf(code);
+    for (const [who, codes] of [['机关', m?.agency ?? []], ['事业单位', m?.institution ?? []]] as const) {
+      for (const g of codes) {
+        const ge = cat.lookup(g, year) ?? cat.anyEdition(g);
+        if (ge) related.push({ code: g, name: ge.name, relation: `政府预算经济分类（${who}）` });
+      }
+    }
+  } else if (e.classification === 'economic-government') {
+    for (const d of cat.all().filter((x) => x.classification === 'economic-department' && x.level === e.level)) {
+      const m = cat.mappingOf(d.code);
+      if (m && (m.agency.includes(code) || m.institution.includes(code)) && !related.some((r) => r.code === d.code)) {
+        related.push({ code: d.code, name: d.name, relation: '部门预算经济分类' });
+      }
+    }
+  }
+  return {
+    code,
+    name: cat.nameIn(e, year),
+    classification: CLASSIFICATION_NAME[e.classification],
+    level: e.level,
+    path: cat.path(code, year).map((p) => ({ code: p.code, name: cat.nameIn(p, year) })),
+    explanation: e.explanation,
+    related,
+    valid: `${e.from}年${e.to === Infinity ? '起' : `—${e.to}年`}`,
+    formerNames: e.former.map((f) => `${f.name}（${f.from}—${f.to}年）`),
+    source: e.source,
+  };
+}
+
+export function explanationMarkdown(x: Explanation): string {
+  const lines = [
+    `**${x.code} ${x.name}**（${x.classification} · ${x.level}）`,
+    '',
+    x.path.map((p) => `${p.name}（${p.code}）`).join(' › '),
+    '',
+    x.explanation,
+    '',
+    `- 有效年度：${x.valid}`,
+  ];
+  if (x.formerNames.length) lines.push(`- 曾用名：${x.formerNames.join('；')}`);
+  for (const r of x.related.slice(0, 24)) lines.push(`- 对应${r.relation}：${r.code} ${r.name}`);
+  lines.push(`- 来源：${x.source}`);
+  return lines.join('\n');
+}
+
+/** Why an unknown code might be meant as another: its parent and the parent's children. */
+export function nearest(code: string, year = CURRENT_YEAR): { parent?: CatalogueEntry; siblings: CatalogueEntry[] } {
+  const cat = catalogue();
+  for (let n = code.length - 2; n >= 3; n -= 2) {
+    const parent = cat.lookup(code.slice(0, n), year);
+    if (parent) return { parent, siblings: cat.children(parent.code, year) };
+  }
+  return { siblings: [] };
+}
+
+export { classificationOf };

@@ -1,0 +1,171 @@
+// Subject codes: malformed-code, unknown-code, code-name-mismatch and code-mapping-mismatch, for codes in
+// table code columns and in prose (`行政运行（2101501）`). Unknown codes are only reported where the
+// catalogue is authoritative (the economic classifications, every 类, and 款/项 under a parent marked complete).
+import type { Cell, DisclosureDocument, Range, Row, Table } from '../model/types.js';
+import type { CheckContext, Finding, FindingData, RuleId } from './index.js';
+import { catalogue, classificationOf, CLASSIFICATION_NAME, CURRENT_YEAR, levelOf, normalizeName, type CatalogueEntry, type Classification } from '../catalogue/catalogue.js';
+import { nearest } from '../catalogue/explain.js';
+import { message } from './messages.js';
+
+const SEVERITY: Record<string, 1 | 2> = { 'malformed-code': 1, 'unknown-code': 2, 'code-name-mismatch': 2, 'code-mapping-mismatch': 2 };
+
+function finding(ctx: CheckContext, code: RuleId, range: Range, text: string, data?: FindingData): Finding {
+  return { range, severity: SEVERITY[code] ?? 2, code, source: 'budget', message: text, ...(data ? { data } : {}) };
+}
+
+export function yearOf(doc: DisclosureDocument, ctx: CheckContext): number {
+  return ctx.settings.year ?? doc.facts.year ?? CURRENT_YEAR;
+}
+
+/** Which classification a code column holds, from its header words. */
+function columnClassification(table: Table, column: number): Classification | undefined {
+  const head = table.headerRows.map((h) => h.cells[column]?.text ?? '').join('').replace(/\s/g, '');
+  if (/功能/.test(head)) return 'function';
+  if (/政府/.test(head) && /经济/.test(head)) return 'economic-government';
+  if (/经济/.test(head)) return 'economic-department';
+  return undefined;
+}
+
+export function subjectCodes(doc: DisclosureDocument, ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  const year = yearOf(doc, ctx);
+  for (const table of doc.tables) {
+    if (table.kind === 'performance' || table.kind === 'catalogue') continue;
+    for (const row of table.rows) {
+      if (row.kind !== 'data') continue;
+      const codeCells = row.cells.filter((c) => c.kind === 'code' && c.code);
+      // split 类/款/项 cells: only the deepest one names the row
+      const checked = codeCells.filter((c, i) => !(codeCells[i + 1] && codeCells[i + 1].code!.startsWith(c.code!) && row.cells.indexOf(codeCells[i + 1]) === row.cells.indexOf(c) + 1));
+      for (const cell of checked) out.push(...checkTableCode(ctx, table, row, cell, year));
+      mapping(ctx, row, checked, year, out);
+    }
+  }
+  out.push(...proseCodes(doc, ctx, year));
+  return out;
+}
+
+/** The name written beside a code: the next cell, if it is Chinese text. */
+function nameCellAfter(row: Row, cell: Cell): Cell | undefined {
+  const next = row.cells[row.cells.indexOf(cell) + 1];
+  return next && next.kind === 'text' && /[\u4e00-\u9fa5]/.test(next.text) ? next : undefined;
+}
+
+function checkTableCode(ctx: CheckContext, table: Table, row: Row, cell: Cell, year: number): Finding[] {
+  const code = cell.code!;
+  const column = columnClassification(table, cell.column);
+  const byPrefix = classificationOf(code.slice(0, 3));
+  const nameCell = nameCellAfter(row, cell);
+  if (code.length < 3) return []; // a split 款/项 part or a row number a converter separated: not a code of its own
+  if (!levelOf(code) || (byPrefix && byPrefix !== 'function' && code.length === 7)) {
+    return [malformed(ctx, cell, code, nameCell?.text, column ?? byPrefix, year)];
+  }
+  if (!byPrefix) {
+    if (!column) return []; // an integer in a column we cannot place: leave it
+    return [finding(ctx, 'malformed-code', cell.range, message(ctx.locale, 'bad-class', { code, prefix: code.slice(0, 3) }))];
+  }
+  if (column && column !== byPrefix) {
+    return [finding(ctx, 'unknown-code', cell.range, message(ctx.locale, 'wrong-column', { code, is: CLASSIFICATION_NAME[byPrefix], column: CLASSIFICATION_NAME[column] }))];
+  }
+  return checkKnown(ctx, code, cell.range, nameCell?.text, nameCell?.range, year, table.shape !== 'tab' && table.shape !== 'pipe');
+}
+
+/** Existence in the year's edition and the name written beside the code. */
+function checkKnown(ctx: CheckContext, code: string, range: Range, name: string | undefined, nameRange: Range | undefined, year: number, wrapped: boolean): Finding[] {
+  const cat = catalogue();
+  const cls = classificationOf(code)!;
+  const entry = cat.lookup(code, year);
+  if (!entry) {
+    const other = cat.anyEdition(code);
+    const parent = code.length > 3 ? cat.lookup(code.slice(0, code.length - 2), year) : undefined;
+    const authoritative = cls !== 'function' || code.length === 3 || (parent?.complete ?? false) || !!other;
+    if (!authoritative) return [];
+    let hint = '';
+    if (other) hint = message(ctx.locale, 'unknown-hint-edition', { valid: `${other.from}—${other.to === Infinity ? '' : other.to}年`, name: cat.path(code, other.from).map((p) => p.name).join(' › ') });
+    else {
+      const near = nearest(code, year);
+      if (near.parent) hint = message(ctx.locale, 'unknown-hint-parent', { code: near.parent.code, name: near.parent.name, children: near.siblings.slice(0, 6).map((s) => `${s.code} ${s.name}`).join('、') });
+    }
+    return [finding(ctx, 'unknown-code', range, message(ctx.locale, 'unknown-code', { code, year: String(year), classification: CLASSIFICATION_NAME[cls], hint }))];
+  }
+  if (!name) return [];
+  const written = normalizeName(name);
+  const accepted = cat.acceptedNames(entry).map(normalizeName);
+  if (accepted.includes(written)) return [];
+  // converters wrap long names and keep only their start; that is not a mistake of the author
+  if (written.length >= 6 && accepted.some((a) => a.startsWith(written))) return [];
+  void wrapped;
+  // `302→其他商品和服务支出` with the 款 digits (99) on another line: the name of one of the code's own items
+  const childNames = cat.children(code, year).flatMap((c) => cat.acceptedNames(c).map(normalizeName));
+  if (childNames.some((c) => c === written || (written.length >= 6 && c.startsWith(written)))) return [];
+  const official = cat.nameIn(entry, year);
+  const data: FindingData | undefined = nameRange ? { expected: official, found: name, difference: '', replacement: official } : undefined;
+  return [finding(ctx, 'code-name-mismatch', nameRange ?? range, message(ctx.locale, 'code-name', { code, official, found: name }), data)];
+}
+
+/** `302201 办公费`: a code of impossible shape; proposes the code whose name matches, if one does. */
+function malformed(ctx: CheckContext, cell: Cell, code: string, name: string | undefined, cls: Classification | undefined, year: number): Finding {
+  const cat = catalogue();
+  const candidates = new Set<string>();
+  for (let i = 0; i < code.length; i++) candidates.add(code.slice(0, i) + code.slice(i + 1)); // one digit too many
+  for (const n of [3, 5, 7]) if (code.length > n) candidates.add(code.slice(0, n));
+  let best: CatalogueEntry | undefined;
+  for (const c of candidates) {
+    const e = cat.lookup(c, year);
+    if (!e || (cls && e.classification !== cls)) continue;
+    if (name && cat.acceptedNames(e).map(normalizeName).includes(normalizeName(name))) { best = e; break; }
+  }
+  const hint = best ? message(ctx.locale, 'malformed-hint', { code: best.code, name: best.name }) : '';
+  const data: FindingData | undefined = best ? { expected: best.code, found: code, difference: '', replacement: best.code } : undefined;
+  return finding(ctx, 'malformed-code', cell.range, message(ctx.locale, 'malformed-code', { code, hint }), data);
+}
+
+/** A 部门经济 code paired with a 政府经济 code it does not correspond to. */
+function mapping(ctx: CheckContext, row: Row, cells: Cell[], year: number, out: Finding[]): void {
+  const dept = cells.find((c) => classificationOf(c.code!) === 'economic-department' && levelOf(c.code!));
+  const gov = cells.find((c) => classificationOf(c.code!) === 'economic-government' && levelOf(c.code!));
+  if (!dept || !gov) return;
+  const cat = catalogue();
+  const m = cat.mappingOf(dept.code!);
+  if (!m) return;
+  const allowed = [...m.agency, ...m.institution];
+  const ok = allowed.some((a) => (a.length === gov.code!.length ? a === gov.code : gov.code!.startsWith(a) || a.startsWith(gov.code!)));
+  if (ok) return;
+  const d = cat.lookup(dept.code!, year);
+  const g = cat.lookup(gov.code!, year);
+  out.push(finding(ctx, 'code-mapping-mismatch', gov.range, message(ctx.locale, 'mapping', {
+    dept: dept.code!, deptName: d?.name ?? '', expected: [...new Set(allowed)].join(' / '), gov: gov.code!, govName: g?.name ?? '',
+  })));
+}
+
+// ---------------------------------------------------------------- codes in prose
+
+const PROSE_CODE = /([\u4e00-\u9fa5“”（）()、]{2,40}?)\s*[（(]\s*([235]\d{2}(?:\d{2}){0,2})\s*[）)]/g;
+
+function proseCodes(doc: DisclosureDocument, ctx: CheckContext, year: number): Finding[] {
+  const tableLines = new Set<number>();
+  for (const t of doc.tables) for (let l = t.range.start.line; l <= t.range.end.line; l++) tableLines.add(l);
+  const out: Finding[] = [];
+  doc.lines.forEach((text, line) => {
+    if (tableLines.has(line) || !/[（(]\s*[235]\d{2}/.test(text)) return;
+    for (const m of text.matchAll(PROSE_CODE)) {
+      const code = m[2];
+      // the name: the Chinese text right before the parenthesis, without a leading list number
+      // the name: the Chinese text right before the parenthesis, without list numbering or punctuation before it
+      const name = m[1].replace(/^[（(]?[一二三四五六七八九十\d]*[）)、]/, '').replace(/^[（(]\d+[）)]/, '').replace(/^[“”、）)]+/, '');
+      const codeStart = m.index! + m[0].lastIndexOf(code);
+      const range = { start: { line, character: codeStart }, end: { line, character: codeStart + code.length } };
+      const nameStart = m.index! + m[0].indexOf(name);
+      const nameRange = { start: { line, character: nameStart }, end: { line, character: nameStart + name.length } };
+      const cat = catalogue();
+      const entry = cat.lookup(code, year);
+      // prose names are often abbreviated (工资福利支出 for 机关工资福利支出): only a clearly different name is flagged
+      if (entry && name) {
+        const written = normalizeName(name);
+        const accepted = cat.acceptedNames(entry).map(normalizeName);
+        if (accepted.some((a) => written.includes(a) || a.includes(written))) continue;
+      }
+      out.push(...checkKnown(ctx, code, range, name || undefined, nameRange, year, false));
+    }
+  });
+  return out;
+}

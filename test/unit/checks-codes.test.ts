@@ -1,0 +1,110 @@
+// Subject-code rules, hovers, explain and completion.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeText, LanguageService } from '../../server/src/service.js';
+import { checkDocument, type Finding } from '../../server/src/checks/index.js';
+import { explainCode, explanationMarkdown } from '../../server/src/catalogue/explain.js';
+
+const check = (...lines: string[]): Finding[] => checkDocument(analyzeText(lines.join('\n'))).filter((f) => /code/.test(f.code));
+
+const ECON = (...rows: string[]) => [
+  '某某局 2021 年部门综合预算', '', '表6', '', '一般公共预算支出明细表（按支出经济分类科目）', '', '单位：万元', '',
+  '部门经济科目编码\t部门经济科目名称\t政府经济科目编码\t政府经济科目名称\t合计',
+  ...rows,
+];
+
+test('correct codes, names (harmless variants included) and pairings are silent', () => {
+  assert.deepEqual(check(...ECON(
+    '302\t商品和服务支出\t502\t机关商品和服务支出\t20.00',
+    '30201\t办公费\t50201\t办公经费\t10.00',
+    '30213\t维修(护)费\t50209\t维修（护）费\t5.00',
+    '30227\t委托业务费\t50502\t商品和服务支出\t5.00',
+  )), []);
+});
+
+test('malformed code with the likely intended code as a quick fix', () => {
+  const fs = check(...ECON('302\t商品和服务支出\t\t\t24.76', '302201\t办公费\t\t\t24.76'));
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].code, 'malformed-code');
+  assert.equal(fs[0].severity, 1);
+  assert.match(fs[0].message, /302201 的位数不对.*可能应为 30201「办公费」/);
+  assert.equal(fs[0].data!.replacement, '30201');
+});
+
+test('a name other than the official one; the quick fix writes the official name', () => {
+  const fs = check(...ECON('30201\t办工费\t50201\t办公经费\t10.00'));
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].code, 'code-name-mismatch');
+  assert.match(fs[0].message, /30201 的规范名称为「办公费」，此处写作「办工费」/);
+  assert.equal(fs[0].data!.replacement, '办公费');
+});
+
+test('unknown codes: economic always, function only where the catalogue lists every child', () => {
+  const econ = check(...ECON('30210\t车辆运行费\t50201\t办公经费\t10.00'));
+  assert.equal(econ.length, 1);
+  assert.equal(econ[0].code, 'unknown-code');
+  assert.match(econ[0].message, /没有编码 30210；其上级为 302「商品和服务支出」/);
+  const fn = (code: string, name: string) => check('某某局 2024 年部门预算', '', '单位：元', '', '功能科目编码\t功能科目名称\t合计', `${code}\t${name}\t100.00`);
+  assert.equal(fn('2101507', '某某事务').length, 1, '21015 is complete: 2101507 does not exist');
+  assert.deepEqual(fn('2010709', '某某税务'), [], '20107 is not marked complete: no judgement');
+  assert.equal(fn('299', '某某支出').length, 1, 'every 类 is known');
+});
+
+test('year-aware: 2130601 is gone after 2020, 扶贫 is right in 2021 and 2022 accepts the new name', () => {
+  const prose = (year: number, text: string) => checkDocument(analyzeText([`某某局 ${year} 年部门预算`, '', text].join('\n'))).filter((f) => /code/.test(f.code));
+  const gone = prose(2021, '（3）机构运行(2130601)47.5万元，较上年减少32.3万元。');
+  assert.equal(gone.length, 1);
+  assert.match(gone[0].message, /2021年的支出功能分类科目中没有编码 2130601；该编码2007—2020年有效/);
+  assert.deepEqual(prose(2020, '（3）机构运行(2130601)47.5万元。'), []);
+  assert.deepEqual(prose(2021, '扶贫（21305）95.12万元。'), []);
+  assert.deepEqual(prose(2023, '巩固脱贫衔接乡村振兴（21305）95.12万元。'), []);
+});
+
+test('codes in prose: a misspelt name is reported; abbreviations and longer wordings are not', () => {
+  const fs = check('某某局 2021 年部门综合预算', '', '（5）其他医疗保障管理事物(2101599)970万元，较上年减少524万元。');
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].code, 'code-name-mismatch');
+  assert.deepEqual(check('某某局 2024 年部门预算', '', '对个人和家庭的补助支出(303)1846.75 万元；机关对个人和家庭补助支出(509)；公务员医疗补助即干部保健费（2101103）25.00万元'), []);
+});
+
+test('code-mapping-mismatch: a 部门经济 code paired with a 政府经济 code it does not map to', () => {
+  const fs = check(...ECON('30301\t离休费\t50901\t社会福利和救助\t10.00'));
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].code, 'code-mapping-mismatch');
+  assert.match(fs[0].message, /30301「离休费」应对应政府经济分类 50905/);
+});
+
+test('numbers that are not subject codes stay silent: unit codes, dates, 文号, counts, project codes', () => {
+  assert.deepEqual(check(
+    '某某局 2024 年部门预算', '', '单位：元', '',
+    '单位编码\t单位名称\t合计', '611\t渭南市医疗保障局\t100.00', '611001\t渭南市医疗保障局\t100.00', '',
+    '2024年5月1日召开会议，冀财社【2020】147号文件，参会50人，项目编码13012721ZWI8XDGN，采购目录C23029900其他会计服务。',
+  ), []);
+});
+
+test('explain: complete explanations for the codes users ask about', () => {
+  const a = explainCode('2101501')!;
+  assert.deepEqual(a.path.map((p) => p.name), ['卫生健康支出', '医疗保障管理事务', '行政运行']);
+  assert.equal(a.level, '项');
+  assert.match(a.explanation, /行政单位/);
+  const b = explainCode('30201')!;
+  assert.ok(b.related.some((r) => r.code === '50201' && r.name === '办公经费'));
+  assert.match(explanationMarkdown(explainCode('50201')!), /30201 办公费/);
+  assert.match(explainCode('2080505')!.name, /机关事业单位基本养老保险缴费支出/);
+  assert.equal(explainCode('2130599', 2021)!.name, '其他扶贫支出');
+  assert.equal(explainCode('9999999'), undefined);
+});
+
+test('hover on a code shows its meaning and where the document uses it; completion proposes children', () => {
+  const svc = new LanguageService();
+  const text = ['某某局 2024 年部门预算', '', '单位：元', '', '功能科目编码\t功能科目名称\t合计', '210\t卫生健康支出\t100.00', '21015\t医疗保障管理事务\t100.00', '2101501\t行政运行\t100.00', '', '其中行政运行（2101501）100.00元。', '21015'].join('\n');
+  svc.open('u', text);
+  const h = svc.hover('u', { line: 7, character: 2 })!;
+  assert.match(h.contents.value, /\*\*2101501 行政运行\*\*/);
+  assert.match(h.contents.value, /本文档中/);
+  const prose = svc.hover('u', { line: 9, character: 8 })!;
+  assert.match(prose.contents.value, /医疗保障管理事务（21015） › 行政运行/);
+  const items = svc.completions('u', { line: 10, character: 5 });
+  assert.ok(items.some((i) => i.label === '2101501' && i.detail === '行政运行'));
+  assert.ok(items.every((i) => i.label.startsWith('21015')));
+});
