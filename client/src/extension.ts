@@ -20,7 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'markdown', scheme: 'file' },
       { language: 'plaintext', scheme: 'untitled' },
     ],
-    synchronize: { configurationSection: CONFIGURATION_SECTION },
+    synchronize: { configurationSection: CONFIGURATION_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/budget-codes.json') },
     initializationOptions: { settings: vscode.workspace.getConfiguration(CONFIGURATION_SECTION) },
   };
   client = new LanguageClient('budgetDisclosure', SERVER_NAME, serverOptions, clientOptions);

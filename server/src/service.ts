@@ -79,6 +79,11 @@ export class LanguageService {
     return a ? documentSymbols(a.document.outline) : [];
   }
 
+  /** Forget computed findings (the catalogue changed: local codes were added or edited). */
+  invalidateChecks(): void {
+    for (const d of this.docs.values()) if (d.analysis) d.analysis.checked = undefined;
+  }
+
   uris(): string[] {
     return [...this.docs.keys()];
   }

@@ -76,3 +76,30 @@ test('GB18030 and BOM files are read; binary files are refused clearly', () => {
   assert.equal(junk.status, 2);
   assert.match(junk.stderr, /not a text file/);
 });
+
+test('explain prints the same explanation as the hover, in Markdown or JSON; unknown codes exit 1', () => {
+  const md = run('explain', '2101501');
+  assert.equal(md.status, 0, md.stderr);
+  assert.match(md.stdout, /\*\*2101501 行政运行\*\*（支出功能分类科目 · 项）/);
+  assert.match(md.stdout, /卫生健康支出（210） › 医疗保障管理事务（21015） › 行政运行（2101501）/);
+  const json = JSON.parse(run('explain', '--format', 'json', '30201').stdout) as { code: string; name: string; classification: string; level: string; path: { code: string; name: string }[]; explanation: string; related: { code: string }[] };
+  assert.equal(json.name, '办公费');
+  assert.equal(json.level, '款');
+  assert.deepEqual(json.path.map((p) => p.code), ['302', '30201']);
+  assert.ok(json.related.some((r) => r.code === '50201'));
+  assert.match(run('explain', '50201').stdout, /办公经费/);
+  assert.match(run('explain', '2080505').stdout, /机关事业单位基本养老保险缴费支出/);
+  assert.match(run('explain', '--year', '2021', '2130599').stdout, /其他扶贫支出/);
+  const unknown = run('explain', '2999999');
+  assert.equal(unknown.status, 1);
+  assert.match(unknown.stderr, /not a subject code/);
+});
+
+test('--codes: local codes are used, and a malformed file is reported without stopping the check', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'budget-codes-'));
+  writeFileSync(join(dir, 'codes.json'), '{ "codes": [ { "code": "2109901", "name": "省级卫生健康专项" }, { "code": "12", "name": "x" } ] }');
+  const r = run('explain', '--codes', join(dir, 'codes.json'), '2109901');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /省级卫生健康专项/);
+  assert.match(r.stderr, /codes\.json:1:1: error local-codes 编码「12」/);
+});

@@ -106,3 +106,12 @@ test('arithmetic findings are published with related cells, and hovers and quick
   assert.ok(fix);
   assert.equal(fix.edit.changes[uri][0].newText, '590.93');
 });
+
+test('hovering a subject code over the wire gives the same text as budget-lint explain', async () => {
+  const { explainCode, explanationMarkdown } = await import('../../server/src/catalogue/explain.js');
+  const uri = 'file:///seeds/code-hover.txt';
+  const text = ['渭南市医疗保障局', '2024年部门预算公开说明', '', '(6) 行政运行（2101501）230.97万元。'].join('\n');
+  await open(uri, text);
+  const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 12 } })) as { contents: { value: string } };
+  assert.ok(hover.contents.value.startsWith(explanationMarkdown(explainCode('2101501', 2024)!)));
+});

@@ -108,3 +108,22 @@ test('hover on a code shows its meaning and where the document uses it; completi
   assert.ok(items.some((i) => i.label === '2101501' && i.detail === '行政运行'));
   assert.ok(items.every((i) => i.label.startsWith('21015')));
 });
+
+test('local codes: valid entries extend the catalogue; every problem is reported with its line', async () => {
+  const { parseLocalCodes } = await import('../../server/src/catalogue/localCodes.js');
+  const { catalogue } = await import('../../server/src/catalogue/catalogue.js');
+  const text = ['{ "codes": [', '  { "code": "2109901", "name": "省级卫生健康专项", "valid": "2024-" },', '  { "code": "21099011", "name": "坏编码" },', '  { "code": "2999901", "name": "没有上级" },', '  { "code": "2101599", "name": "" }', '] }'].join('\n');
+  const { entries, problems } = parseLocalCodes(text);
+  assert.deepEqual(entries.map((e) => e.code), ['2109901']);
+  assert.deepEqual(problems.map((p) => p.line), [2, 3, 4]);
+  assert.match(parseLocalCodes('{ "codes": [ oops ] }').problems[0].message, /不是有效的 JSON/);
+  assert.match(parseLocalCodes('[]').problems[0].message, /codes/);
+  try {
+    catalogue().setLocal(entries);
+    assert.equal(catalogue().lookup('2109901', 2024)?.name, '省级卫生健康专项');
+    assert.equal(catalogue().lookup('2101599')?.source.startsWith('本地'), false, 'national entries are never replaced');
+  } finally {
+    catalogue().setLocal([]);
+  }
+  assert.equal(catalogue().lookup('2109901', 2024), undefined);
+});

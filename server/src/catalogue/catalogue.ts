@@ -178,6 +178,24 @@ export class Catalogue {
     return out.sort((a, b) => a.code.localeCompare(b.code));
   }
 
+  /** Adds local codes (replacing earlier local ones); national entries are never overridden. */
+  setLocal(entries: CatalogueEntry[]): void {
+    for (const [code, list] of this.entries) {
+      const kept = list.filter((e) => !e.source.startsWith('本地'));
+      if (kept.length) this.entries.set(code, kept);
+      else this.entries.delete(code);
+    }
+    for (const [parent, list] of this.byParent) this.byParent.set(parent, list.filter((e) => !e.source.startsWith('本地')));
+    for (const e of entries) {
+      if (this.entries.has(e.code)) continue;
+      this.entries.set(e.code, [e]);
+      if (e.code.length > 3) {
+        const parent = e.code.slice(0, e.code.length - 2);
+        this.byParent.set(parent, [...(this.byParent.get(parent) ?? []), e]);
+      }
+    }
+  }
+
   mappingOf(deptCode: string): Mapping | undefined {
     return this.mapping.get(deptCode) ?? this.mapping.get(deptCode.slice(0, 3));
   }

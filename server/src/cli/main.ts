@@ -1,5 +1,5 @@
 // budget-lint: the command-line face of the language service. No domain logic here.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeText } from '../service.js';
@@ -8,15 +8,17 @@ import { decode, NotTextError } from './decode.js';
 import { formatFindings, type FileFindings, type OutputFormat } from './format.js';
 import { checkDocument } from '../checks/index.js';
 import { explainCode, explanationMarkdown } from '../catalogue/explain.js';
+import { parseLocalCodes } from '../catalogue/localCodes.js';
+import { catalogue } from '../catalogue/catalogue.js';
 
 const USAGE = `usage:
-  budget-lint [--format text|json|sarif] [--year YYYY] [--locale zh|en] PATH...   check files / folders (*.txt, *.md)
+  budget-lint [--format text|json|sarif] [--year YYYY] [--locale zh|en] [--codes FILE] PATH...   check files / folders (*.txt, *.md)
   budget-lint outline [--format text|json] FILE                    the document outline
   budget-lint explain [--year YYYY] [--format markdown|json] CODE   what a subject code means`;
 
 class UsageError extends Error {}
 
-interface Options { format?: string; year?: number; locale?: 'zh' | 'en'; positional: string[] }
+interface Options { format?: string; year?: number; locale?: 'zh' | 'en'; codes?: string; positional: string[] }
 
 function parseArgs(args: string[]): Options {
   const o: Options = { positional: [] };
@@ -32,6 +34,8 @@ function parseArgs(args: string[]): Options {
       const y = Number(take());
       if (!Number.isInteger(y) || y < 1990 || y > 2100) throw new UsageError('--year takes a year such as 2024');
       o.year = y;
+    } else if (a === '--codes' || a.startsWith('--codes=')) {
+      o.codes = take();
     } else if (a === '--locale' || a.startsWith('--locale=')) {
       const l = take();
       if (l !== 'zh' && l !== 'en') throw new UsageError('--locale takes zh or en');
@@ -83,8 +87,24 @@ function collectFiles(paths: string[]): string[] {
   return out;
 }
 
+/** Local codes: --codes FILE, or budget-codes.json in the current folder. Problems are reported, never fatal. */
+function loadLocalCodes(o: Options): void {
+  const file = o.codes ?? (existsSync('budget-codes.json') ? 'budget-codes.json' : undefined);
+  if (!file) return;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read ${file}`);
+  }
+  const { entries, problems } = parseLocalCodes(text);
+  for (const p of problems) process.stderr.write(`${file}:${p.line + 1}:1: error local-codes ${p.message}\n`);
+  catalogue().setLocal(entries);
+}
+
 function runCheck(o: Options): number {
   if (o.positional.length === 0) throw new UsageError('no PATH given');
+  loadLocalCodes(o);
   const format = (o.format ?? 'text') as OutputFormat;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif`);
   const files = collectFiles(o.positional);
@@ -115,6 +135,7 @@ function runExplain(o: Options): number {
   if (o.positional.length !== 1) throw new UsageError('explain takes exactly one CODE');
   const format = o.format ?? 'markdown';
   if (format !== 'markdown' && format !== 'json') throw new UsageError('--format must be markdown or json');
+  loadLocalCodes(o);
   const code = o.positional[0].trim();
   const x = /^\d{3,7}$/.test(code) ? explainCode(code, o.year) : undefined;
   if (!x) {

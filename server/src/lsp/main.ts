@@ -15,6 +15,11 @@ import {
 import { LanguageService } from '../service.js';
 import { LANGUAGE_ID, looksLikeDisclosure } from '../../../shared/src/protocol.js';
 import { normalizeSettings, type ServerSettings } from './settings.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { catalogue, type CatalogueEntry } from '../catalogue/catalogue.js';
+import { parseLocalCodes } from '../catalogue/localCodes.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const service = new LanguageService();
@@ -60,8 +65,30 @@ async function refreshSettings(): Promise<void> {
   }
 }
 
+let workspaceRoots: string[] = [];
+
+/** budget-codes.json at a workspace root: local codes for the catalogue; its problems are shown on the file. */
+function reloadLocalCodes(): void {
+  const entries: CatalogueEntry[] = [];
+  for (const root of workspaceRoots) {
+    const file = join(root, 'budget-codes.json');
+    if (!existsSync(file)) continue;
+    const { entries: found, problems } = parseLocalCodes(readFileSync(file, 'utf8'));
+    entries.push(...found);
+    void connection.sendDiagnostics({
+      uri: pathToFileURL(file).href,
+      diagnostics: problems.map((p) => ({ range: { start: { line: p.line, character: 0 }, end: { line: p.line, character: 200 } }, severity: 1, source: 'budget', code: 'local-codes', message: p.message })),
+    });
+  }
+  catalogue().setLocal(entries);
+  service.invalidateChecks();
+  for (const uri of service.uris()) scheduleDiagnostics(uri);
+}
+
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  workspaceRoots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
+  if (!workspaceRoots.length && params.rootUri) workspaceRoots = [fileURLToPath(params.rootUri)];
   settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   return {
     capabilities: {
@@ -76,7 +103,12 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-connection.onInitialized(() => void refreshSettings());
+connection.onInitialized(() => {
+  void refreshSettings();
+  guarded('local codes', undefined, reloadLocalCodes);
+});
+
+connection.onDidChangeWatchedFiles(() => guarded('local codes', undefined, reloadLocalCodes));
 
 connection.onDidChangeConfiguration(async (change) => {
   if (canPullConfiguration) await refreshSettings();
