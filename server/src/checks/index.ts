@@ -5,6 +5,7 @@ import { tableArithmetic } from './tableArithmetic.js';
 import { summaryBalances } from './summary.js';
 import { crossTable } from './crossTable.js';
 import { subjectCodes } from './codes.js';
+import { narrative } from './narrative.js';
 
 export interface RelatedInformation { location: { uri: string; range: Range }; message: string }
 
@@ -69,7 +70,7 @@ export interface CheckContext {
 
 export type Rule = (doc: DisclosureDocument, context: CheckContext) => Finding[];
 
-const rules: Rule[] = [tableArithmetic, summaryBalances, crossTable, subjectCodes];
+const rules: Rule[] = [tableArithmetic, summaryBalances, crossTable, subjectCodes, narrative];
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
 

@@ -1,0 +1,265 @@
+// The narrative against the tables (text-table-mismatch), against itself (text-sum-mismatch), and its
+// percentages against its own figures (percent-mismatch, reasoning with the intervals the printed,
+// rounded figures allow).
+import Decimal from 'decimal.js';
+import type { Cell, DisclosureDocument, Range, Table, Unit } from '../model/types.js';
+import type { CheckContext, Finding } from './index.js';
+import { readNarrative, type Figure, type Itemisation, type Percent } from '../narrative/facts.js';
+import { convert } from '../parse/amounts.js';
+import { halfUnit, show } from './tolerance.js';
+import { buildTableView, isTotalLabel, type TableView } from './tableView.js';
+import { normalizeName } from '../catalogue/catalogue.js';
+
+const ZERO = new Decimal(0);
+const HUNDRED = new Decimal(100);
+
+export function narrative(doc: DisclosureDocument, ctx: CheckContext): Finding[] {
+  const facts = readNarrative(doc);
+  const out: Finding[] = [];
+  const itemOf = new Map<Figure, Itemisation>();
+  for (const it of facts.itemisations) for (const p of it.parts) if (!itemOf.has(p)) itemOf.set(p, it);
+  for (const it of facts.itemisations) sumCheck(it, ctx, out);
+  for (const f of facts.figures) {
+    if (f.growth && f.change) growthCheck(f, itemOf.get(f)?.total, ctx, out);
+    if (f.share) {
+      const whole = itemOf.get(f)?.total;
+      if (whole) ratioCheck(f.share, f, whole, '占', ctx, out);
+    }
+  }
+  for (const c of facts.completions) ratioCheck(c.percent, c.actual, c.budget, '完成预算的', ctx, out);
+  textTable(doc, facts.figures, facts.paragraphs, ctx, out);
+  return out;
+}
+
+const inUnit = (f: Figure, unit: Unit) => convert(f.value, f.unit, unit);
+
+function sumCheck(it: Itemisation, ctx: CheckContext, out: Finding[]): void {
+  const unit = it.total.unit;
+  const expected = it.parts.reduce((s, p) => s.plus(inUnit(p, unit)), ZERO);
+  const decimals = Math.max(it.total.decimals, ...it.parts.map((p) => p.decimals));
+  const tolerance = halfUnit(decimals).times(it.parts.length + 1);
+  const diff = it.total.value.minus(expected);
+  ctx.collect?.({
+    range: it.total.range, rule: 'text-sum-mismatch', subject: it.total.label || '总额', basis: `「${it.marker}」所列各项`,
+    found: show(it.total.value, decimals), expected: show(expected, decimals),
+    parts: it.parts.map((p) => ({ label: p.label || p.text, value: show(inUnit(p, unit), decimals), range: p.range })),
+    verdict: diff.abs().lte(tolerance) ? (diff.isZero() ? 'equal' : 'rounding') : 'mismatch', tolerance: show(tolerance, decimals + 1), template: 'sum',
+  });
+  // a single part after 其中 names a subset; 主要包括/主要用于 may leave items out: then only "more than the total" is wrong
+  const partial = !it.complete || it.parts.length < 2;
+  if (diff.abs().lte(tolerance) || (partial && diff.gt(0))) return;
+  const label = it.total.label || '总额';
+  out.push({
+    range: it.total.range,
+    severity: 2,
+    code: 'text-sum-mismatch',
+    source: 'budget',
+    message: partial
+      ? `「${label}」${show(it.total.value, it.total.decimals)}${unit} 小于「${it.marker}」所列各项之和 ${show(expected, decimals)}${unit}，多出 ${show(diff.abs(), decimals)}${unit}`
+      : `「${label}」${show(it.total.value, it.total.decimals)}${unit} 与「${it.marker}」所列各项之和 ${show(expected, decimals)}${unit} 不符，相差 ${show(diff.abs(), decimals)}${unit}`,
+    relatedInformation: it.parts.map((p) => ({ location: { uri: ctx.uri, range: p.range }, message: `${p.label || '（未命名）'}：${p.text}` })),
+    data: { expected: expected.toString(), found: it.total.value.toString(), difference: diff.toString(), unit },
+  });
+}
+
+/**
+ * What a printed percentage may stand for: rounded ([P − ½ unit, P + ½ unit]) or, as many offices do,
+ * truncated ([P, P + 1 unit)). Either reading is accepted.
+ */
+function printedPercent(p: Percent): [Decimal, Decimal] {
+  const unit = halfUnit(p.decimals).times(2);
+  return [p.value.minus(unit.div(2)), p.value.plus(unit)];
+}
+
+/** All values a printed figure may stand for: [v − ½ unit, v + ½ unit]. */
+function interval(v: Decimal, decimals: number): [Decimal, Decimal] {
+  const h = halfUnit(decimals);
+  return [v.minus(h), v.plus(h)];
+}
+
+/**
+ * 较上年增加 C，增长 P%: previous = current − C, growth = C ÷ previous. Current and C are rounded, so the
+ * true growth lies in an interval; P% (itself rounded) is wrong only if its own interval misses it.
+ */
+function growthCheck(f: Figure, head: Figure | undefined, ctx: CheckContext, out: Finding[]): void {
+  const g = f.growth!;
+  const change = f.change!;
+  const sign = change.direction;
+  if (sign === 0 || g.direction !== sign) return;
+  // `总额X，其中：A a，较上年增加C，增长P%`: the change may be the total's or the part's. The percentage
+  // is wrong only if it fits neither reading.
+  const cAbs = change.value.abs();
+  const readings = [f, head].filter((b): b is Figure => !!b && (sign < 0 || b.value.gt(cAbs)));
+  if (readings.length === 0) return; // 上年为零或为负：不可比
+  const fits = (b: Figure) => {
+    const [a0, a1] = interval(b.value, b.decimals);
+    const [c0, c1] = interval(cAbs, change.decimals);
+    const lo = sign > 0 ? a1.minus(c0) : a1.plus(c0);
+    const hi = sign > 0 ? a0.minus(c1) : a0.plus(c1);
+    if (lo.lte(0) || hi.lte(0)) return true;
+    const [p0, p1] = printedPercent(g);
+    return !(p1.lt(c0.div(lo).times(HUNDRED)) || p0.gt(c1.div(hi).times(HUNDRED)));
+  };
+  const base = readings.find(fits) ?? readings[0];
+  const [a0, a1] = interval(inUnitOf(base, f), base.decimals);
+  const [c0, c1] = interval(cAbs, change.decimals);
+  // f(A, C) = C / (A − C) for an increase, C / (A + C) for a decrease: monotone in each variable
+  const prev = (a: Decimal, c: Decimal) => (sign > 0 ? a.minus(c) : a.plus(c));
+  const lowP = prev(a1, c0);
+  const highP = prev(a0, c1);
+  if (lowP.lte(0) || highP.lte(0)) return;
+  const min = c0.div(lowP).times(HUNDRED);
+  const max = c1.div(highP).times(HUNDRED);
+  const [p0, p1] = printedPercent(g);
+  const central = cAbs.div(prev(inUnitOf(base, f), cAbs)).times(HUNDRED);
+  ctx.collect?.({
+    range: g.range, rule: 'percent-mismatch', subject: `${sign > 0 ? '增长' : '下降'} ${g.value.toFixed(g.decimals)}%`, basis: `${change.value.abs().toFixed(change.decimals)} ÷ 上年`,
+    found: `${g.value.toFixed(g.decimals)}%`, expected: `${central.toFixed(Math.max(2, g.decimals))}%`,
+    parts: [{ label: '本年', value: show(base.value, base.decimals), range: base.range }, { label: sign > 0 ? '增加' : '减少', value: show(cAbs, change.decimals), range: change.range }, { label: '上年', value: show(prev(inUnitOf(base, f), cAbs), base.decimals) }],
+    verdict: p1.lt(min) || p0.gt(max) ? 'mismatch' : 'equal', tolerance: `${min.toFixed(3)}%–${max.toFixed(3)}%`, template: 'sum',
+  });
+  if (p1.lt(min) || p0.gt(max)) {
+    const previous = prev(inUnitOf(base, f), cAbs);
+    out.push({
+      range: g.range, severity: 2, code: 'percent-mismatch', source: 'budget',
+      message: `${sign > 0 ? '增长' : '下降'} ${g.value.toFixed(g.decimals)}% 与所述数字不符：${show(base.value, base.decimals)}${base.unit}较上年${sign > 0 ? '增加' : '减少'} ${show(cAbs, change.decimals)}${base.unit}（上年 ${show(previous, base.decimals)}${base.unit}），应为 ${central.toFixed(2)}%`,
+      relatedInformation: [{ location: { uri: ctx.uri, range: base.range }, message: `本年 ${base.text}` }, { location: { uri: ctx.uri, range: change.range }, message: `变动 ${show(cAbs, change.decimals)}` }],
+      data: { expected: central.toFixed(2), found: g.value.toString(), difference: g.value.minus(central).toFixed(2), replacement: central.toFixed(g.decimals) },
+    });
+  }
+}
+
+const inUnitOf = (f: Figure, _other: Figure): Decimal => f.value;
+
+/** 占 Z% / 完成预算的 W%: part ÷ whole with both rounded. */
+function ratioCheck(p: Percent, part: Figure, whole: Figure, word: string, ctx: CheckContext, out: Finding[]): void {
+  const w = convert(whole.value, whole.unit, part.unit);
+  if (w.isZero()) return;
+  const [a0, a1] = interval(part.value, part.decimals);
+  const [b0, b1] = interval(w, whole.decimals);
+  if (b0.lte(0)) return;
+  const min = Decimal.max(a0, ZERO).div(b1).times(HUNDRED);
+  const max = a1.div(b0).times(HUNDRED);
+  const [p0, p1] = printedPercent(p);
+  if (!(p1.lt(min) || p0.gt(max))) return;
+  const central = part.value.div(w).times(HUNDRED);
+  out.push({
+    range: p.range, severity: 2, code: 'percent-mismatch', source: 'budget',
+    message: `${word} ${p.value.toFixed(p.decimals)}% 与所述数字不符：${part.text} ÷ ${whole.text} = ${central.toFixed(2)}%`,
+    relatedInformation: [{ location: { uri: ctx.uri, range: part.range }, message: part.text }, { location: { uri: ctx.uri, range: whole.range }, message: whole.text }],
+    data: { expected: central.toFixed(2), found: p.value.toString(), difference: p.value.minus(central).toFixed(2), replacement: central.toFixed(p.decimals) },
+  });
+}
+
+// ---------------------------------------------------------------- prose against tables
+
+interface Scoped { view: TableView; basic: boolean; kind: 'function' | 'economic' }
+
+function detailTables(doc: DisclosureDocument): Scoped[] {
+  const out: Scoped[] = [];
+  for (const t of doc.tables) {
+    if (t.kind !== 'money' || t.empty || !t.title) continue;
+    const title = t.title.replace(/\s/g, '');
+    const header = t.headerRows.map((r) => r.cells.map((c) => c.text).join('')).join('');
+    const kind = /经济分类|经济科目/.test(title + header) ? 'economic' : /功能分类|功能科目|按功能/.test(title + header) ? 'function' : undefined;
+    if (!kind || !/一般公共预算/.test(title)) continue;
+    const view = buildTableView(t);
+    if (view.reading !== 'grid' && t.shape !== 'pdf') continue;
+    out.push({ view, basic: /基本支出/.test(title), kind });
+  }
+  return out;
+}
+
+function firstAmount(cells: Cell[]): Cell | undefined {
+  return cells.find((c) => c.kind === 'amount');
+}
+
+function textTable(doc: DisclosureDocument, figures: Figure[], paragraphs: { section: string }[], ctx: CheckContext, out: Finding[]): void {
+  const tables = detailTables(doc);
+  if (!tables.length) return;
+  for (const f of figures) {
+    if (f.auxiliary) continue;
+    const section = paragraphs[f.paragraph]?.section ?? '';
+    if (!/一般公共预算/.test(section)) continue;
+    const basic = /基本支出/.test(section);
+    const candidates = tables.filter((t) => t.basic === basic);
+    let target: { cell: Cell; table: TableView; what: string } | undefined;
+    if (f.code) {
+      const kind = f.code.startsWith('2') ? 'function' : 'economic';
+      for (const t of candidates.filter((x) => x.kind === kind)) {
+        const row = t.view.rows.find((r) => r.row.cells.some((c) => c.kind === 'code' && c.code === f.code));
+        const cell = row && firstAmount(row.row.cells);
+        if (cell) { target = { cell, table: t.view, what: `${f.code}` }; break; }
+      }
+    } else if (f.label && f.label.length >= 2) {
+      const name = normalizeName(f.label.replace(/^(?:其中|主要是|主要包括|包括)/, ''));
+      for (const t of candidates) {
+        const rows = t.view.rows.filter((r) => r.label && normalizeName(r.label.text) === name && r.code);
+        if (rows.length === 1) {
+          const cell = firstAmount(rows[0].row.cells);
+          if (cell) { target = { cell, table: t.view, what: rows[0].code! }; break; }
+        }
+        // 人员经费 / 公用经费 / 基本支出 totals of the table
+        const total = t.view.rows.find((r) => !r.code && isTotalLabel(r.label?.text));
+        const col = /^人员经费/.test(name) ? t.view.columns.find((c) => /人员经费/.test(c.text))
+          : /^公用经费/.test(name) ? t.view.columns.find((c) => /公用经费/.test(c.text))
+          : basic && /基本支出$/.test(name) ? t.view.columns[0] : undefined;
+        if (total && col) {
+          const cell = total.values.get(col.key);
+          if (cell && cell.kind === 'amount') { target = { cell, table: t.view, what: '合计' }; break; }
+        }
+      }
+    }
+    if (target) compareToCell(f, target.cell, target.table.table, ctx, out);
+  }
+  meetingDetail(doc, figures, ctx, out);
+}
+
+/** 会议费 stated in the prose against the meetings its 会议费（培训费）明细表 lists. */
+function meetingDetail(doc: DisclosureDocument, figures: Figure[], ctx: CheckContext, out: Finding[]): void {
+  const table = doc.tables.find((t) => /会议/.test(t.title ?? '') && /明细/.test(t.title ?? ''));
+  if (!table) return;
+  const amountCol = table.headerRows.flatMap((r) => r.cells).find((c) => /^金额/.test(c.text.replace(/\s/g, '')))?.column;
+  if (amountCol === undefined) return;
+  const rows = table.rows.filter((r) => r.kind === 'data' && !r.cells.some((c) => /培训/.test(c.text)));
+  const cells = rows.map((r) => r.cells[amountCol]).filter((c): c is Cell => !!c && (c.kind === 'amount' || c.kind === 'number') && !!c.value);
+  if (!cells.length) return;
+  const unit: Unit = table.unit ?? '元';
+  const sum = cells.reduce((s, c) => s.plus(c.value!), ZERO);
+  for (const f of figures) {
+    if (f.auxiliary || !/会议费/.test(f.label) || /培训/.test(f.label)) continue;
+    const inProse = convert(sum, unit, f.unit);
+    const diff = f.value.minus(inProse);
+    if (diff.abs().lte(halfUnit(f.decimals))) continue;
+    out.push({
+      range: f.range, severity: 1, code: 'text-table-mismatch', source: 'budget',
+      message: `「${f.label}」${f.text} 与「${table.title}」所列会议金额合计 ${show(sum, 2)}${unit}（合 ${show(inProse, f.decimals)}${f.unit}）不符，相差 ${show(diff.abs(), f.decimals)}${f.unit}`,
+      relatedInformation: cells.map((c) => ({ location: { uri: ctx.uri, range: c.range }, message: `${c.text}${unit}` })),
+      data: { expected: inProse.toString(), found: f.value.toString(), difference: diff.toString(), unit: f.unit },
+    });
+  }
+}
+
+function compareToCell(f: Figure, cell: Cell, table: Table, ctx: CheckContext, out: Finding[]): void {
+  const tableUnit: Unit = table.unit ?? '万元';
+  const inProseUnit = convert(cell.value ?? ZERO, tableUnit, f.unit);
+  // the prose rounds the table's figure to its own precision: half a unit of its last digit, plus the
+  // table's own rounding when the table printed fewer digits than the conversion needs
+  const tol = halfUnit(f.decimals).plus(convert(halfUnit(cell.decimals ?? 0), tableUnit, f.unit));
+  const diff = f.value.minus(inProseUnit);
+  const name = `${table.number ? table.number + ' ' : ''}「${table.title ?? ''}」`;
+  const verdict = diff.abs().lte(tol) ? 'equal' : 'mismatch';
+  ctx.collect?.({
+    range: f.range, rule: 'text-table-mismatch', subject: f.label || f.text, basis: `${name}中的`, found: f.text, expected: `${show(inProseUnit, Math.max(f.decimals, 2))}${f.unit}`,
+    parts: [{ label: `${name} ${cell.text}${tableUnit}`, value: show(inProseUnit, Math.max(f.decimals, 2)), range: cell.range }], verdict, tolerance: show(tol, f.decimals + 1), template: 'balance',
+  });
+  if (verdict === 'equal') return;
+  out.push({
+    range: f.range, severity: 1, code: 'text-table-mismatch', source: 'budget',
+    message: `「${f.label || f.code}」${f.text} 与${name}中的 ${cell.text}${tableUnit}（合 ${show(inProseUnit, f.decimals)}${f.unit}）不符，相差 ${show(diff.abs(), f.decimals)}${f.unit}`,
+    relatedInformation: [{ location: { uri: ctx.uri, range: cell.range }, message: `${name}：${cell.text}${tableUnit}` }],
+    data: { expected: inProseUnit.toString(), found: f.value.toString(), difference: diff.toString(), unit: f.unit, replacement: show(inProseUnit, f.decimals) },
+  });
+}
+
+export type { Range };

@@ -1,0 +1,76 @@
+// The narrative against the tables and against itself.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeText } from '../../server/src/service.js';
+import { checkDocument, type Finding } from '../../server/src/checks/index.js';
+import { readNarrative } from '../../server/src/narrative/facts.js';
+
+const check = (...lines: string[]): Finding[] => checkDocument(analyzeText(lines.join('\n'))).filter((f) => /^(text-|percent)/.test(f.code));
+
+test('figures are read with their label, code, unit, change and growth', () => {
+  const n = readNarrative(analyzeText('五、收支说明\n\n(6) 行政运行（2101501）230.97万元，较上年减少18.43万元，下降7.39%，主要原因是调整。'));
+  const f = n.figures.find((x) => !x.auxiliary)!;
+  assert.equal(f.label, '行政运行');
+  assert.equal(f.code, '2101501');
+  assert.equal(f.value.toString(), '230.97');
+  assert.equal(f.unit, '万元');
+  assert.equal(f.change!.value.toString(), '-18.43');
+  assert.equal(f.growth!.value.toString(), '7.39');
+  assert.ok(n.figures.find((x) => x.text.startsWith('18.43'))!.auxiliary, 'the change is not a figure of its own');
+});
+
+test('a complete itemisation that does not add up; a correct one is silent', () => {
+  const bad = check('2021年本部门当年一般公共预算支出2519.99万元，其中：', '', '（1）行政运行(2101501)38.15万元，较上年增加23.49万元。', '', '（2）事业运行(2101550)613万元。', '', '（3）一般行政管理事务(2101502)898.84万元。', '', '（4）其他医疗保障管理事务支出(2101599)1017.5万元。');
+  assert.equal(bad.length, 1);
+  assert.equal(bad[0].code, 'text-sum-mismatch');
+  assert.match(bad[0].message, /2,519\.99万元 与「其中」所列各项之和 2,567\.49万元 不符，相差 47\.50万元/);
+  assert.deepEqual(check('2020 年支出合计 606.81 万元，其中：基本支出 471.55 万元，占 78%；项目支出 135.26 万元，占 22%。'), []);
+});
+
+test('partial lists (主要包括) may leave items out but not exceed the total; 其中 with one item is a subset', () => {
+  assert.deepEqual(check('人员经费446.79万元，主要包括工资福利支出178.80万元；对个人和家庭的补助支出267.98万元，其中：医疗救助267.79万元。'), []);
+  const over = check('公用经费 24.76 万元，主要包括办公费 18 万元，印刷费 15 万元。');
+  assert.equal(over.length, 1);
+  assert.match(over[0].message, /小于「主要包括」所列各项之和 33\.00万元/);
+});
+
+test('growth percentages are judged with the intervals the rounded figures allow', () => {
+  // 7.76 ÷ (99.19 − 7.76) = 8.4874…%: the naive 8.49 is not the only consistent value, 8.48 is right too
+  assert.deepEqual(check('本部门当年机关运行经费预算安排99.19万元，较上年增加7.76万元，增长8.48%。'), []);
+  assert.deepEqual(check('本部门2024年预算收入1,246.27万元，其中：一般公共预算拨款1,126.43万元、上年结转119.84万元，较上年增加152.20万元，增长13.91%。'), [], 'the change belongs to the total');
+  const wrong = check('2020 年财政拨款支出 606.81 万元。与上年相比，财政拨款支出减少 1058.39 万元，减少 57%，主要原因是资金减少。');
+  assert.equal(wrong.length, 1);
+  assert.equal(wrong[0].code, 'percent-mismatch');
+  assert.match(wrong[0].message, /应为 63\.56%/);
+  assert.deepEqual(check('事业单位医疗（2101102）4.63万元，较上年不可比，上年基数为零。'), []);
+  assert.deepEqual(check('信息化建设（2101504）0.00万元，较上年减少10.00万元，下降100.00%。'), []);
+});
+
+test('shares and completion rates', () => {
+  assert.deepEqual(check('2020 年收入合计 606.81 万元，其中：财政拨款收入 606.81 万元，占 100%；'), []);
+  const share = check('支出合计 100.00 万元，其中：基本支出 80.00 万元，占 70%；项目支出 20.00 万元，占 20%。');
+  assert.equal(share.length, 1, 'only the 70% is wrong');
+  assert.match(share[0].message, /占 70% 与所述数字不符：80\.00 万元 ÷ 100\.00 万元 = 80\.00%/);
+  assert.deepEqual(check('年初预算为 10210.34 万元，支出决算为 9746.50 万元，完成预算的 95.45%。'), [], 'truncated rather than rounded is accepted');
+  assert.equal(check('年初预算为 100.00 万元，支出决算为 90.00 万元，完成预算的 95%。').length, 1);
+});
+
+test('look-alikes never make narrative findings: dates, counts, per-head rates, thresholds, 绩效 targets, 文号', () => {
+  assert.deepEqual(check(
+    '截止 2020 年底，本部门人员编制 45 人，共有车辆 0 辆，单价 20 万元以上的设备 0 台（套）。',
+    '', '预计2020年区级配套标准为每人27.5元，参保人数按151180人进行预算。',
+    '', '绩效指标：对特困人员在年度救助限额内政策范围内的住院救助比例达到90%，低保对象达到70%。',
+    '', '提前下达 2021 年中央财政医疗救助补助资金（第一批）冀财社【2020】147 号。',
+  ), []);
+});
+
+test('text against tables: a code or a name in a sentence about the general budget, converted from 元', () => {
+  const table = ['', '表5', '', '一般公共预算支出明细表（按支出功能分类科目）', '', '单位：元', '', '功能科目编码\t功能科目名称\t合计',
+    '210\t卫生健康支出\t4,555,800.00', '21011\t行政事业单位医疗\t16,800.00', '2101101\t行政单位医疗\t16,800.00', '21013\t医疗救助\t4,539,000.00', '2101301\t城乡医疗救助\t4,539,000.00'];
+  const prose = (text: string) => check('七、一般公共预算拨款支出明细情况说明', '', text, ...table);
+  assert.deepEqual(prose('行政单位医疗（2101101）1.68万元。'), []);
+  const wrong = prose('卫生健康支出 455.58 万元，主要包括行政事业单位医疗 3.36 万元，医疗救助 453.90 万元。');
+  assert.deepEqual(wrong.map((f) => f.code), ['text-sum-mismatch', 'text-table-mismatch']);
+  assert.match(wrong[1].message, /「行政事业单位医疗」3\.36 万元 与表5 「一般公共预算支出明细表（按支出功能分类科目）」中的 16,800\.00元（合 1\.68万元）不符，相差 1\.68万元/);
+  assert.deepEqual(check('十、“三公”经费情况说明', '', '行政单位医疗（2101101）3.36万元。', ...table), [], 'outside a general-budget section no table is assumed');
+});
