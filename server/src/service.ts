@@ -8,6 +8,7 @@ import { checkDocument, type CheckSettings, type Computation, type Finding } fro
 import { tableHover, type HoverShape } from './features/hover.js';
 import { codeHover } from './features/codeHover.js';
 import { codeCompletions, type CompletionShape } from './features/completion.js';
+import { definition, proseHover, references, type LocationShape } from './features/navigation.js';
 import { quickFixes, type CodeActionShape } from './features/codeActions.js';
 import type { Position, Range } from './model/types.js';
 import type { DisclosureDocument } from './model/types.js';
@@ -108,7 +109,18 @@ export class LanguageService {
     const a = this.analysis(uri);
     const c = this.checked(uri, settings);
     if (!a || !c) return undefined;
-    return codeHover(a.document, position, settings.year) ?? tableHover(a.document, position, c.computations, settings.locale);
+    return codeHover(a.document, position, settings.year) ?? tableHover(a.document, position, c.computations, settings.locale) ?? proseHover(position, c.computations);
+  }
+
+  definition(uri: string, position: Position, settings: CheckSettings = {}): LocationShape[] {
+    const a = this.analysis(uri);
+    const c = this.checked(uri, settings);
+    return a && c ? definition(a.document, uri, position, c.computations) : [];
+  }
+
+  references(uri: string, position: Position): LocationShape[] {
+    const a = this.analysis(uri);
+    return a ? references(a.document, uri, position) : [];
   }
 
   completions(uri: string, position: Position, settings: CheckSettings = {}): CompletionShape[] {

@@ -74,3 +74,19 @@ test('text against tables: a code or a name in a sentence about the general budg
   assert.match(wrong[1].message, /「行政事业单位医疗」3\.36 万元 与表5 「一般公共预算支出明细表（按支出功能分类科目）」中的 16,800\.00元（合 1\.68万元）不符，相差 1\.68万元/);
   assert.deepEqual(check('十、“三公”经费情况说明', '', '行政单位医疗（2101101）3.36万元。', ...table), [], 'outside a general-budget section no table is assumed');
 });
+
+test('navigation: a prose figure goes to its table cell; references list a code in prose and tables; hover shows the comparison', async () => {
+  const { LanguageService } = await import('../../server/src/service.js');
+  const svc = new LanguageService();
+  const text = ['七、一般公共预算拨款支出明细情况说明', '', '行政运行（2101501）230.97万元，医疗保障经办事务（2101506）488.53万元。', '',
+    '表5', '', '一般公共预算支出明细表（按支出功能分类科目）', '', '单位：元', '', '功能科目编码\t功能科目名称\t合计', '2101501\t行政运行\t2,309,714.00', '2101506\t医疗保障经办事务\t4,885,317.00'].join('\n');
+  svc.open('u', text);
+  const figure = text.split('\n')[2].indexOf('230.97');
+  const def = svc.definition('u', { line: 2, character: figure + 1 });
+  assert.deepEqual(def.map((d) => d.range.start), [{ line: 11, character: 13 }], 'the 合计 cell of the 2101501 row');
+  const code = text.split('\n')[2].indexOf('2101501');
+  assert.deepEqual(svc.definition('u', { line: 2, character: code + 1 }).map((d) => d.range.start.line), [11]);
+  assert.deepEqual(svc.references('u', { line: 11, character: 2 }).map((r) => r.start.line), [2, 11]);
+  const hover = svc.hover('u', { line: 2, character: figure + 1 })!;
+  assert.match(hover.contents.value, /230\.97万元 对照 表5 「一般公共预算支出明细表（按支出功能分类科目）」 2,309,714\.00元：230\.97万元 ✓ 相符/);
+});

@@ -96,6 +96,8 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: { label: '预决算公开' },
       foldingRangeProvider: true,
       hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
       completionProvider: { triggerCharacters: ['（', '(', '\t', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
@@ -139,6 +141,8 @@ connection.onDocumentSymbol(({ textDocument }) => guarded('documentSymbol', [], 
 connection.onFoldingRanges(({ textDocument }) => guarded('foldingRange', [], () => service.foldingRanges(textDocument.uri)));
 
 connection.onHover(({ textDocument, position }) => guarded('hover', null, () => (service.hover(textDocument.uri, position, settings) as Hover | undefined) ?? null));
+connection.onDefinition(({ textDocument, position }) => guarded('definition', [], () => service.definition(textDocument.uri, position, settings)));
+connection.onReferences(({ textDocument, position }) => guarded('references', [], () => service.references(textDocument.uri, position)));
 connection.onCompletion(({ textDocument, position }) => guarded('completion', [], () => service.completions(textDocument.uri, position, settings) as unknown as CompletionItem[]));
 connection.onCodeAction(({ textDocument, range }) => guarded('codeAction', [], () => service.codeActions(textDocument.uri, range, settings) as unknown as CodeAction[]));
 

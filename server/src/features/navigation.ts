@@ -1,0 +1,72 @@
+// Navigation between the narrative and the tables: go to the table cell a prose figure or code refers to,
+// find every occurrence of a code (prose and tables), and hover a prose figure to see what it was compared with.
+import type { Computation } from '../checks/index.js';
+import type { DisclosureDocument, Position, Range } from '../model/types.js';
+import { codeAt } from './codeHover.js';
+import type { HoverShape } from './hover.js';
+
+export interface LocationShape { uri: string; range: Range }
+
+const contains = (r: Range, p: Position) =>
+  (p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character)) &&
+  (p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character));
+
+const PROSE_CODE = /[（(]\s*([235]\d{2}(?:\d{2}){0,2})\s*[）)]/g;
+
+/** Every place the code appears: table code cells and `（code）` in prose. */
+export function codeOccurrences(doc: DisclosureDocument, code: string): Range[] {
+  const out: Range[] = [];
+  const tableLines = new Set<number>();
+  for (const t of doc.tables) {
+    for (let l = t.range.start.line; l <= t.range.end.line; l++) tableLines.add(l);
+    for (const r of t.rows) for (const c of r.cells) if (c.kind === 'code' && c.code === code) out.push(c.range);
+  }
+  doc.lines.forEach((text, line) => {
+    if (tableLines.has(line) || !text.includes(code)) return;
+    for (const m of text.matchAll(PROSE_CODE)) {
+      if (m[1] !== code) continue;
+      const start = m.index! + m[0].indexOf(code);
+      out.push({ start: { line, character: start }, end: { line, character: start + code.length } });
+    }
+  });
+  return out.sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
+}
+
+export function definition(doc: DisclosureDocument, uri: string, pos: Position, computations: Computation[]): LocationShape[] {
+  // a prose figure compared with a table cell
+  const compared = computations.find((c) => c.rule === 'text-table-mismatch' && contains(c.range, pos));
+  if (compared?.parts[0]?.range) return [{ uri, range: compared.parts[0].range }];
+  // a code: its rows in the tables (from prose), or the same code in the other tables (from a table)
+  const hit = codeAt(doc, pos);
+  if (!hit) return [];
+  const inTables: Range[] = [];
+  for (const t of doc.tables) for (const r of t.rows) for (const c of r.cells) {
+    if (c.kind === 'code' && c.code === hit.code && !contains(c.range, pos)) inTables.push(c.range);
+  }
+  return inTables.map((range) => ({ uri, range }));
+}
+
+export function references(doc: DisclosureDocument, uri: string, pos: Position): LocationShape[] {
+  const hit = codeAt(doc, pos);
+  return hit ? codeOccurrences(doc, hit.code).map((range) => ({ uri, range })) : [];
+}
+
+const VERDICT = { equal: '✓ 相符', rounding: '≈ 在尾差范围内', mismatch: '✗ 不符' } as const;
+
+/** Hover over a prose figure or percentage: the comparisons the checks made with it. */
+export function proseHover(pos: Position, computations: Computation[]): HoverShape | undefined {
+  const own = computations.filter((c) => /^(text-|percent)/.test(c.rule) && contains(c.range, pos));
+  if (!own.length) return undefined;
+  const lines: string[] = [];
+  for (const c of own) {
+    if (c.rule === 'text-table-mismatch') {
+      lines.push(`**${c.subject}** ${c.found} 对照 ${c.parts[0]?.label ?? ''}：${c.expected} ${VERDICT[c.verdict]}`);
+    } else if (c.rule === 'percent-mismatch') {
+      lines.push(`**${c.subject}** = ${c.basis}：`, '', ...c.parts.map((p) => `- ${p.label} ${p.value}`), '', `计算值 ${c.expected}（可能范围 ${c.tolerance}）${VERDICT[c.verdict]}`);
+    } else {
+      lines.push(`**${c.subject}** ${c.found} = ${c.basis}之和：`, '', ...c.parts.map((p) => `- ${p.label} ${p.value}`), '', `合计 ${c.expected} ${VERDICT[c.verdict]}`);
+    }
+    lines.push('');
+  }
+  return { contents: { kind: 'markdown', value: lines.join('\n').trim() }, range: own[0].range };
+}
