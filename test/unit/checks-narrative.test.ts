@@ -86,7 +86,7 @@ test('navigation: a prose figure goes to its table cell; references list a code 
   assert.deepEqual(def.map((d) => d.range.start), [{ line: 11, character: 13 }], 'the 合计 cell of the 2101501 row');
   const code = text.split('\n')[2].indexOf('2101501');
   assert.deepEqual(svc.definition('u', { line: 2, character: code + 1 }).map((d) => d.range.start.line), [11]);
-  assert.deepEqual(svc.references('u', { line: 11, character: 2 }).map((r) => r.start.line), [2, 11]);
+  assert.deepEqual(svc.references('u', { line: 11, character: 2 }).map((r) => r.range.start.line), [2, 11]);
   const hover = svc.hover('u', { line: 2, character: figure + 1 })!;
   assert.match(hover.contents.value, /230\.97万元 对照 表5 「一般公共预算支出明细表（按支出功能分类科目）」 2,309,714\.00元：230\.97万元 ✓ 相符/);
 });
