@@ -115,3 +115,19 @@ test('hovering a subject code over the wire gives the same text as budget-lint e
   const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 12 } })) as { contents: { value: string } };
   assert.ok(hover.contents.value.startsWith(explanationMarkdown(explainCode('2101501', 2024)!)));
 });
+
+test('definition and references over the wire: from a prose code to its table row, and every use of a code', async () => {
+  const name = '001_be18d6bea231d86c.txt';
+  const uri = `file:///seeds/nav-${name}`;
+  const text = readSeed(name);
+  await open(uri, text);
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('行政运行（2101501）230.97'));
+  const character = lines[line].indexOf('230.97') + 2;
+  const defs = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line, character } })) as { range: { start: { line: number } } }[];
+  assert.equal(defs.length, 1);
+  assert.match(lines[defs[0].range.start.line], /^2101501\t行政运行\t2,309,714\.00/);
+  const refs = (await client.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: { line, character: lines[line].indexOf('2101501') + 1 }, context: { includeDeclaration: true } })) as { range: { start: { line: number } } }[];
+  assert.ok(refs.length >= 3, 'prose and both function tables');
+  assert.ok(refs.some((r) => r.range.start.line === line));
+});

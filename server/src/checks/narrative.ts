@@ -7,7 +7,9 @@ import type { CheckContext, Finding } from './index.js';
 import { readNarrative, type Figure, type Itemisation, type Percent } from '../narrative/facts.js';
 import { convert } from '../parse/amounts.js';
 import { halfUnit, show } from './tolerance.js';
-import { buildTableView, isTotalLabel, type TableView } from './tableView.js';
+import { buildTableView, isGrid, isTotalLabel, type TableView } from './tableView.js';
+import { isSummaryTable } from './tableArithmetic.js';
+import { lexLine } from '../parse/lex.js';
 import { normalizeName } from '../catalogue/catalogue.js';
 
 const ZERO = new Decimal(0);
@@ -213,6 +215,37 @@ function textTable(doc: DisclosureDocument, figures: Figure[], paragraphs: { sec
     if (target) compareToCell(f, target.cell, target.table.table, ctx, out);
   }
   meetingDetail(doc, figures, ctx, out);
+  summaryLabels(doc, figures, paragraphs, ctx, out);
+}
+
+/** 预算收入 / 一般公共预算拨款 / 上年结转 … stated in the prose against the summary tables' items. */
+function summaryLabels(doc: DisclosureDocument, figures: Figure[], paragraphs: { section: string }[], ctx: CheckContext, out: Finding[]): void {
+  const index = new Map<string, { cell: Cell; table: Table }[]>();
+  const put = (key: string, cell: Cell, table: Table) => index.set(key, [...(index.get(key) ?? []), { cell, table }]);
+  for (const t of doc.tables) {
+    if (t.kind !== 'money' || t.empty || !isSummaryTable(t.title, t.headerRows.map((r) => r.cells.map((c) => c.text).join('|')).join('\n'))) continue;
+    if (/政府性基金|国有资本/.test(t.title ?? '')) continue;
+    const data = t.rows.filter((r) => r.kind === 'data');
+    if (t.shape === 'pdf' || !isGrid(data)) continue;
+    for (const r of data) r.cells.forEach((c, i) => {
+      const v = r.cells[i + 1];
+      if (c.kind !== 'text' || !v || v.kind !== 'amount') return;
+      const h = lexLine(c.text.trim()).heading;
+      const name = normalizeName(h && h.style !== 'markdown' ? h.title : c.text);
+      put(name, v, t);
+      if (i === 0 && /^收入总计$/.test(name)) for (const alias of ['预算收入', '收入预算', '部门预算收入', '收入']) put(alias, v, t);
+    });
+  }
+  for (const f of figures) {
+    if (f.auxiliary || f.code) continue;
+    const section = paragraphs[f.paragraph]?.section ?? '';
+    if (/三公|政府采购|绩效|机关运行|国有资产|名词/.test(section)) continue;
+    const hits = index.get(normalizeName(f.label));
+    if (!hits?.length) continue;
+    const values = new Set(hits.map((h) => convert(h.cell.value ?? ZERO, h.table.unit ?? '万元', f.unit).toFixed(2)));
+    if (values.size !== 1) continue; // the same name with different figures in different tables: no safe reading
+    compareToCell(f, hits[0].cell, hits[0].table, ctx, out);
+  }
 }
 
 /** 会议费 stated in the prose against the meetings its 会议费（培训费）明细表 lists. */
