@@ -7,11 +7,31 @@ import { documentSymbols } from '../../server/src/features/symbols.js';
 import { foldingRanges } from '../../server/src/features/folding.js';
 import { decode, NotTextError } from '../../server/src/cli/decode.js';
 import { readSeed } from '../helpers/fixtures.js';
+import { tableArithmetic } from '../../server/src/checks/tableArithmetic.js';
+import { summaryBalances } from '../../server/src/checks/summary.js';
+import { crossTable } from '../../server/src/checks/crossTable.js';
+import { subjectCodes } from '../../server/src/checks/codes.js';
+import { narrative } from '../../server/src/checks/narrative.js';
+import { LanguageService } from '../../server/src/service.js';
+
+const RULES = [tableArithmetic, summaryBalances, crossTable, subjectCodes, narrative];
 
 const LINE_PIECES = ['表1', '单位：万元', '合计', '\t', '  ', '　', '一、', '（一）', '(1)', '1.', '第一部分', '目录', '2,519.99', '-', '—', '**', '|', '<b>', '#', '\n', '\r\n', '301', '2101501', '其中：', '%', '万元', '……'];
 
 function exercise(text: string): void {
   const doc = analyzeText(text);
+  // every rule on its own (checkDocument would swallow a rule's exception: here it must not happen)
+  for (const rule of RULES) rule(doc, { uri: 'u', settings: {}, locale: 'zh', collect: () => undefined });
+  const svc = new LanguageService();
+  svc.open('u', text);
+  for (let line = 0; line < Math.min(doc.lineCount, 30); line += 3) {
+    const position = { line, character: line % 7 };
+    svc.hover('u', position);
+    svc.completions('u', position);
+    svc.definition('u', position);
+    svc.references('u', position);
+    svc.codeActions('u', { start: position, end: position });
+  }
   const symbols = documentSymbols(doc.outline);
   const folds = foldingRanges(doc.outline);
   const lines = text.split(/\r\n|\r|\n/).length;
