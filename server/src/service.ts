@@ -22,7 +22,7 @@ export interface Analysis {
   document: DisclosureDocument;
   version: number;
   /** Findings and the computations behind them, for the settings they were computed with. */
-  checked?: { settings: string; findings: Finding[]; computations: Computation[] };
+  checked?: { settings: string; findings: Finding[]; computations?: Computation[] };
 }
 
 /** Analyses one text from scratch (CLI, tests). */
@@ -93,12 +93,21 @@ export class LanguageService {
     const a = this.analysis(uri);
     if (!a) return undefined;
     const key = JSON.stringify(settings);
-    if (!a.checked || a.checked.settings !== key) {
-      const computations: Computation[] = [];
-      const findings = checkDocument(a.document, settings, uri, (c) => computations.push(c));
-      a.checked = { settings: key, findings, computations };
-    }
+    if (!a.checked || a.checked.settings !== key) a.checked = { settings: key, findings: checkDocument(a.document, settings, uri) };
     return a.checked;
+  }
+
+  /** Every comparison the checks made (for hovers and navigation): computed on first use, then kept. */
+  private computations(uri: string, settings: CheckSettings): Computation[] {
+    const a = this.analysis(uri);
+    const c = this.checked(uri, settings);
+    if (!a || !c) return [];
+    if (!c.computations) {
+      const computations: Computation[] = [];
+      checkDocument(a.document, settings, uri, (x) => computations.push(x));
+      c.computations = computations;
+    }
+    return c.computations;
   }
 
   diagnostics(uri: string, settings: CheckSettings = {}): Finding[] {
@@ -109,13 +118,16 @@ export class LanguageService {
     const a = this.analysis(uri);
     const c = this.checked(uri, settings);
     if (!a || !c) return undefined;
-    return codeHover(a.document, position, settings.year) ?? tableHover(a.document, position, c.computations, settings.locale) ?? proseHover(position, c.computations);
+    const code = codeHover(a.document, position, settings.year);
+    if (code) return code;
+    const computations = this.computations(uri, settings);
+    return tableHover(a.document, position, computations, settings.locale) ?? proseHover(position, computations);
   }
 
   definition(uri: string, position: Position, settings: CheckSettings = {}): LocationShape[] {
     const a = this.analysis(uri);
     const c = this.checked(uri, settings);
-    return a && c ? definition(a.document, uri, position, c.computations) : [];
+    return a && c ? definition(a.document, uri, position, this.computations(uri, settings)) : [];
   }
 
   references(uri: string, position: Position): LocationShape[] {

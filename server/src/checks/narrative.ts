@@ -155,7 +155,7 @@ function ratioCheck(p: Percent, part: Figure, whole: Figure, word: string, ctx: 
 
 // ---------------------------------------------------------------- prose against tables
 
-interface Scoped { view: TableView; basic: boolean; kind: 'function' | 'economic' }
+interface Scoped { view: TableView; basic: boolean; kind: 'function' | 'economic'; byName: Map<string, TableView['rows']>; byCode: Map<string, TableView['rows'][number]> }
 
 function detailTables(doc: DisclosureDocument): Scoped[] {
   const out: Scoped[] = [];
@@ -167,7 +167,17 @@ function detailTables(doc: DisclosureDocument): Scoped[] {
     if (!kind || !/一般公共预算/.test(title)) continue;
     const view = buildTableView(t);
     if (view.reading !== 'grid' && t.shape !== 'pdf') continue;
-    out.push({ view, basic: /基本支出/.test(title), kind });
+    // indexed once: the prose is compared figure by figure
+    const byName = new Map<string, TableView['rows']>();
+    const byCode = new Map<string, TableView['rows'][number]>();
+    for (const r of view.rows) {
+      if (r.label && r.code) {
+        const key = normalizeName(r.label.text);
+        byName.set(key, [...(byName.get(key) ?? []), r]);
+      }
+      for (const c of r.row.cells) if (c.kind === 'code' && c.code && !byCode.has(c.code)) byCode.set(c.code, r);
+    }
+    out.push({ view, basic: /基本支出/.test(title), kind, byName, byCode });
   }
   return out;
 }
@@ -189,14 +199,14 @@ function textTable(doc: DisclosureDocument, figures: Figure[], paragraphs: { sec
     if (f.code) {
       const kind = f.code.startsWith('2') ? 'function' : 'economic';
       for (const t of candidates.filter((x) => x.kind === kind)) {
-        const row = t.view.rows.find((r) => r.row.cells.some((c) => c.kind === 'code' && c.code === f.code));
+        const row = t.byCode.get(f.code);
         const cell = row && firstAmount(row.row.cells);
         if (cell) { target = { cell, table: t.view, what: `${f.code}` }; break; }
       }
     } else if (f.label && f.label.length >= 2) {
       const name = normalizeName(f.label.replace(/^(?:其中|主要是|主要包括|包括)/, ''));
       for (const t of candidates) {
-        const rows = t.view.rows.filter((r) => r.label && normalizeName(r.label.text) === name && r.code);
+        const rows = t.byName.get(name) ?? [];
         if (rows.length === 1) {
           const cell = firstAmount(rows[0].row.cells);
           if (cell) { target = { cell, table: t.view, what: rows[0].code! }; break; }

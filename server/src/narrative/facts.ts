@@ -49,7 +49,8 @@ export interface Narrative {
   paragraphs: { text: string; startLine: number; section: string }[];
 }
 
-interface Para { text: string; map: { line: number; character: number }[]; startLine: number; section: string }
+/** A paragraph's text and, per source line it was built from, where that line starts in the text. */
+interface Para { text: string; lines: { line: number; at: number }[]; startLine: number; section: string }
 
 const FIGURE = /(?<![\d.,，])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|亿元|元)/g;
 const MARKER = /^[，,]?\s*(其中|具体包括|包括|分别为|主要包括|主要用于|主要为|主要是)\s*[：:]?/;
@@ -86,18 +87,31 @@ function paragraphs(doc: DisclosureDocument): Para[] {
     if (!text.trim()) { if (cur && /[。！？；：:）)]\s*$/.test(cur.text)) cur = undefined; continue; }
     // a numbered item starts a paragraph of its own even without a blank line before it
     if (!cur || /^[\s\u3000]*(?:[（(]\d{1,2}[）)]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]+、)/.test(text)) {
-      cur = { text: '', map: [], startLine: i, section };
+      cur = { text: '', lines: [], startLine: i, section };
       out.push(cur);
     }
-    for (let c = 0; c < text.length; c++) { cur.text += text[c]; cur.map.push({ line: i, character: c }); }
+    cur.lines.push({ line: i, at: cur.text.length });
+    cur.text += text;
   }
   return out;
 }
 
+function posOf(p: Para, offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = p.lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (p.lines[mid].at <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: p.lines[lo].line, character: offset - p.lines[lo].at };
+}
+
 function rangeOf(p: Para, start: number, end: number): Range {
-  const a = p.map[Math.min(start, p.map.length - 1)];
-  const b = p.map[Math.min(Math.max(end - 1, start), p.map.length - 1)];
-  return { start: { line: a.line, character: a.character }, end: { line: b.line, character: b.character + 1 } };
+  const last = Math.max(0, p.text.length - 1);
+  const a = posOf(p, Math.min(start, last));
+  const b = posOf(p, Math.min(Math.max(end - 1, start), last));
+  return { start: a, end: { line: b.line, character: b.character + 1 } };
 }
 
 const FILLER_START = /^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?(?:\d{4}\s*年度?\s*[，,]?\s*)?(?:本部门|我局|本单位|本局|我部门)?(?:\d{4}\s*年度?)?(?:当年|本年|全年)?/;
