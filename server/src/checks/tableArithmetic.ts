@@ -69,44 +69,28 @@ function codeHierarchy(view: TableView, ctx: CheckContext): Finding[] {
     if (view.ambiguous.has(parent) || codedBlock.some((r) => view.ambiguous.has(r))) continue;
     const childLen = Math.min(...codedBlock.map((r) => r.code!.length));
     const children = codedBlock.filter((r) => r.code!.length === childLen);
-    for (const col of view.columns) {
-      const target = parent.values.get(col.key);
-      if (!target) continue;
-      const parts = children.map((r) => part(r, col.key)).filter((p): p is Part => !!p);
-      if (parts.length === 0) continue;
-      const f = checkSum(ctx, {
-        rule: 'sum-mismatch',
-        target,
-        subject: `${rowName(parent.code, parent.label?.text)}${columnLabel(view, col)}`,
-        basis: message(ctx.locale, 'sum-of-children'),
-        parts,
-        decimals: view.decimals,
-        grouped: view.grouped,
-      });
-      if (f) out.push(f);
-    }
+    out.push(...rowAgainstRows(view, ctx, parent, children, rowName(parent.code, parent.label?.text), message(ctx.locale, 'sum-of-children')));
   }
   // 合计 / 总计 rows = Σ the top-level coded rows
   const top = Math.min(...coded.map((r) => r.code!.length));
   const topRows = coded.filter((r) => r.code!.length === top);
   const topAmbiguous = topRows.some((r) => view.ambiguous.has(r));
   for (const total of rows.filter((r) => !r.code && isTotalLabel(r.label?.text) && !topAmbiguous && !view.ambiguous.has(r))) {
-    for (const col of view.columns) {
-      const target = total.values.get(col.key);
-      if (!target) continue;
-      const parts = topRows.map((r) => part(r, col.key)).filter((p): p is Part => !!p);
-      if (parts.length === 0) continue;
-      const f = checkSum(ctx, {
-        rule: 'sum-mismatch',
-        target,
-        subject: `${total.label!.text}${columnLabel(view, col)}`,
-        basis: message(ctx.locale, 'sum-of-items'),
-        parts,
-        decimals: view.decimals,
-        grouped: view.grouped,
-      });
-      if (f) out.push(f);
-    }
+    out.push(...rowAgainstRows(view, ctx, total, topRows, total.label!.text, message(ctx.locale, 'sum-of-items')));
+  }
+  return out;
+}
+
+/** Each figure of `target` against the same column summed over `rows`. */
+function rowAgainstRows(view: TableView, ctx: CheckContext, target: RowView, rows: RowView[], subject: string, basis: string): Finding[] {
+  const out: Finding[] = [];
+  for (const col of view.columns) {
+    const cell = target.values.get(col.key);
+    if (!cell) continue;
+    const parts = rows.map((r) => part(r, col.key)).filter((p): p is Part => !!p);
+    if (parts.length === 0) continue;
+    const f = checkSum(ctx, { rule: 'sum-mismatch', target: cell, subject: `${subject}${columnLabel(view, col)}`, basis, parts, decimals: view.decimals, grouped: view.grouped });
+    if (f) out.push(f);
   }
   return out;
 }
