@@ -90,3 +90,16 @@ test('navigation: a prose figure goes to its table cell; references list a code 
   const hover = svc.hover('u', { line: 2, character: figure + 1 })!;
   assert.match(hover.contents.value, /230\.97万元 对照 表5 「一般公共预算支出明细表（按支出功能分类科目）」 2,309,714\.00元：230\.97万元 ✓ 相符/);
 });
+
+test('三公 items, 会议费 and 政府采购 figures must appear in the table that reports them', () => {
+  const table = ['', '一般公共预算拨款“三公”经费及会议费、培训费支出预算表', '', '单位：元', '',
+    '单位编码\t单位名称\t合计\t小计\t因公出国（境）费用\t公务接待费\t公务用车运行维护费\t会议费',
+    '\t合计\t86,900.00\t38,900.00\t\t19,000.00\t19,900.00\t48,000.00'];
+  const prose = (t: string) => check('十、“三公”经费及会议费、培训费情况说明', '', t, ...table);
+  assert.deepEqual(prose('2024年，本部门当年一般公共预算“三公”经费预算支出3.89万元，其中：公务接待费1.90万元；公务用车运行维护费1.99万元。'), []);
+  const wrong = prose('公务接待费2.90万元，较上年无增减。');
+  assert.equal(wrong.length, 1);
+  assert.equal(wrong[0].code, 'text-table-mismatch');
+  assert.match(wrong[0].message, /「公务接待费」2\.90万元 在「一般公共预算拨款“三公”经费及会议费、培训费支出预算表」中找不到/);
+  assert.deepEqual(prose('因公出国（境）经费0.00万元。'), [], 'zero is never looked up');
+});

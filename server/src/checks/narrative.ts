@@ -226,6 +226,46 @@ function textTable(doc: DisclosureDocument, figures: Figure[], paragraphs: { sec
   }
   meetingDetail(doc, figures, ctx, out);
   summaryLabels(doc, figures, paragraphs, ctx, out);
+  figuresInTheirTable(doc, figures, paragraphs, ctx, out);
+}
+
+/**
+ * “三公”经费 and its items, 会议费, 培训费, 机关运行经费 and 政府采购 figures against the table that reports
+ * them. Those tables' headers are often mangled by conversion (上年/当年/增减 groups, split cells), so the
+ * check asks only whether the table shows the stated figure anywhere: a figure it does not contain at all
+ * is reported, with the figures it does contain.
+ */
+function figuresInTheirTable(doc: DisclosureDocument, figures: Figure[], paragraphs: { section: string }[], ctx: CheckContext, out: Finding[]): void {
+  const families: { label: RegExp; table: RegExp }[] = [
+    { label: /三公|因公出国|公务接待|公务用车|会议费|培训费/, table: /三公/ },
+    { label: /机关运行经费/, table: /机关运行经费/ },
+    { label: /政府采购/, table: /政府采购/ },
+  ];
+  for (const fam of families) {
+    const table = doc.tables.find((t) => t.kind === 'money' && !t.empty && fam.table.test(t.title ?? ''));
+    if (!table) continue;
+    const unit: Unit = table.unit ?? '万元';
+    const cells = table.rows.filter((r) => r.kind === 'data').flatMap((r) => r.cells).filter((c) => c.kind === 'amount' && c.value);
+    if (!cells.length) continue;
+    for (const f of figures) {
+      if (f.auxiliary || f.value.isZero() || !fam.label.test(f.label)) continue;
+      const section = paragraphs[f.paragraph]?.section ?? '';
+      if (!fam.label.test(section) && !fam.table.test(section)) continue;
+      const tol = halfUnit(f.decimals);
+      const found = cells.find((c) => convert(c.value!, unit, f.unit).minus(f.value).abs().lte(tol.plus(convert(halfUnit(c.decimals ?? 0), unit, f.unit))));
+      if (found) {
+        ctx.collect?.({ range: f.range, rule: 'text-table-mismatch', subject: f.label, basis: `「${table.title}」中的`, found: f.text, expected: `${found.text}${unit}`, parts: [{ label: `「${table.title}」 ${found.text}${unit}`, value: found.text, range: found.range }], verdict: 'equal', tolerance: show(tol, f.decimals + 1), template: 'balance' });
+        continue;
+      }
+      const shown = [...new Set(cells.map((c) => c.text))].slice(0, 8).join('、');
+      out.push({
+        range: f.range, severity: 1, code: 'text-table-mismatch', source: 'budget',
+        message: `「${f.label}」${f.text} 在「${table.title}」中找不到（表中数字：${shown}${unit}）`,
+        relatedInformation: [{ location: { uri: ctx.uri, range: table.titleRange ?? table.range }, message: table.title ?? '' }],
+        data: { expected: '', found: f.value.toString(), difference: '', unit: f.unit },
+      });
+    }
+  }
 }
 
 /** 预算收入 / 一般公共预算拨款 / 上年结转 … stated in the prose against the summary tables' items. */
