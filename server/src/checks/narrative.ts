@@ -188,8 +188,7 @@ function firstAmount(cells: Cell[]): Cell | undefined {
 
 function textTable(doc: DisclosureDocument, figures: Figure[], paragraphs: { section: string }[], ctx: CheckContext, out: Finding[]): void {
   const tables = detailTables(doc);
-  if (!tables.length) return;
-  for (const f of figures) {
+  for (const f of tables.length ? figures : []) {
     if (f.auxiliary) continue;
     const section = paragraphs[f.paragraph]?.section ?? '';
     if (!/一般公共预算/.test(section)) continue;
