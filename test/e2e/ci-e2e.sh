@@ -33,6 +33,7 @@ trap 'rm -rf "$EXT"' EXIT
 mkdir -p "$EXT/dist"
 cp "$ROOT/package.json" "$ROOT/README.md" "$ROOT/LICENSE" "$ROOT/language-configuration.json" "$EXT/"
 cp "$ROOT/dist/extension.js" "$ROOT/dist/server.js" "$EXT/dist/"
+cp -r "$ROOT/dist/catalogue" "$EXT/dist/"
 cp -r "$ROOT/syntaxes" "$EXT/"
 bash "$HERE/run-e2e.sh" "$CACHE/cs" "$EXT" "$ROOT/test/fixtures/seeds" "$OUT" "$CACHE/pw"
 echo "[e2e] total ${SECONDS}s"

@@ -107,6 +107,27 @@ const outlineRows = (page) => page.$$eval('.outline-pane .monaco-list-row', (row
     const hoverText = hovered ? await page.locator('.monaco-hover:not(.hidden)').first().innerText() : '';
     check('hover explains the sum', /之和|不符/.test(hoverText), hoverText.slice(0, 300));
     await page.screenshot({ path: `${OUT}/4-hover.png` });
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+
+    // Hover on a subject code in the prose (line 135: 其他医疗保障管理事物(2101599)): what the code means.
+    await page.click('.monaco-editor .view-lines');
+    await page.keyboard.press('Control+G');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+    await page.keyboard.type('135');
+    await page.keyboard.press('Enter');
+    const codeSpan = page.locator('.monaco-editor .view-line span', { hasText: '2101599' }).first();
+    await codeSpan.waitFor({ timeout: 20000 });
+    const cbox = await codeSpan.boundingBox();
+    const text = (await codeSpan.textContent()) || '';
+    const at = Math.max(0, text.indexOf('2101599'));
+    await page.mouse.move(cbox.x + (cbox.width * (at + 3)) / Math.max(text.length, 1), cbox.y + cbox.height / 2);
+    const codeHover = await page.waitForFunction(() => {
+      const h = [...document.querySelectorAll('.monaco-hover:not(.hidden)')].map((e) => e.innerText).join('\n');
+      return /医疗保障管理事务/.test(h) ? h : false;
+    }, null, { timeout: 20000 }).then((h) => h.jsonValue(), () => '');
+    check('hover explains a subject code', /2101599/.test(codeHover) && /卫生健康支出/.test(codeHover), String(codeHover).slice(0, 300));
+    await page.screenshot({ path: `${OUT}/5-code-hover.png` });
     log('screenshots written');
   } catch (e) {
     failures++;
