@@ -107,6 +107,8 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   void refreshSettings();
+  // the catalogue is data next to the bundle: say so once if it is missing, instead of silently checking no codes
+  guarded('loading the subject-code catalogue', undefined, () => catalogue());
   guarded('local codes', undefined, reloadLocalCodes);
 });
 
