@@ -4,6 +4,7 @@
 import Decimal from 'decimal.js';
 import type { DisclosureDocument, Range, Unit } from '../model/types.js';
 import { parseNumber } from '../parse/amounts.js';
+import { lastAtOrBefore } from '../util/search.js';
 
 export interface Figure {
   value: Decimal;
@@ -97,14 +98,8 @@ function paragraphs(doc: DisclosureDocument): Para[] {
 }
 
 function posOf(p: Para, offset: number): { line: number; character: number } {
-  let lo = 0;
-  let hi = p.lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (p.lines[mid].at <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: p.lines[lo].line, character: offset - p.lines[lo].at };
+  const at = p.lines[lastAtOrBefore(p.lines, offset, (l) => l.at)];
+  return { line: at.line, character: offset - at.at };
 }
 
 function rangeOf(p: Para, start: number, end: number): Range {

@@ -4,6 +4,7 @@
 // (a deleted blank line can merge two blocks) and shifts the line numbers of the blocks after it.
 import { lexLine, type LexLine } from './lex.js';
 import type { Position } from '../model/types.js';
+import { lastAtOrBefore } from '../util/search.js';
 
 export interface Block { startLine: number; lines: LexLine[] }
 
@@ -81,14 +82,7 @@ export class LexedText {
   }
 
   private blockIndexOf(line: number): number {
-    let lo = 0;
-    let hi = this.blocks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.blocks[mid].startLine <= line) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.blocks, line, (b) => b.startLine);
   }
 }
 
