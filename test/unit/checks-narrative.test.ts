@@ -103,3 +103,14 @@ test('三公 items, 会议费 and 政府采购 figures must appear in the table 
   assert.match(wrong[0].message, /「公务接待费」2\.90万元 在「一般公共预算拨款“三公”经费及会议费、培训费支出预算表」中找不到/);
   assert.deepEqual(prose('因公出国（境）经费0.00万元。'), [], 'zero is never looked up');
 });
+
+test('决算: an expense\'s 预算/决算 in the prose against the 三公 table\'s 预算数 and 决算数 rows', () => {
+  const table = ['', '一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表', '', '金额单位：万元', '',
+    '项目\t一般公共预算财政拨款安排的“三公”经费\t\t\t会议费\t培训费', '\t小计\t因公出国（境）费用\t公务接待费\t\t',
+    '预算数\t0.00\t0.00\t0.00\t0.00\t0.00', '决算数\t0.00\t0.00\t0.00\t0.00\t8.00'];
+  const prose = (heading: string, t: string) => check('七、“三公”经费及会议费、培训费支出决算情况说明', '', heading, '', t, ...table);
+  assert.deepEqual(prose('（三）培训费支出情况说明。', '2020年培训费预算为0万元，支出决算为8万元。'), []);
+  const wrong = prose('（三）培训费支出情况说明。', '2020年会议费预算为0万元，支出决算为8万元。');
+  assert.equal(wrong.length, 1);
+  assert.match(wrong[0].message, /「会议费决算数」8万元 与「一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表」中的 0\.00万元/);
+});

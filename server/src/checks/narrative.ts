@@ -226,6 +226,47 @@ function textTable(doc: DisclosureDocument, figures: Figure[], paragraphs: { sec
   meetingDetail(doc, figures, ctx, out);
   summaryLabels(doc, figures, paragraphs, ctx, out);
   figuresInTheirTable(doc, figures, paragraphs, ctx, out);
+  budgetAndActual(doc, figures, paragraphs, ctx, out);
+}
+
+const EXPENSE = ['会议费', '培训费', '公务接待费', '因公出国（境）', '公务用车运行维护费', '公务用车购置费'];
+
+/**
+ * 决算 documents: `会议费预算为0万元，支出决算为8万元` against the 三公 table's 预算数 / 决算数 rows, in the
+ * column the header names for that expense (only where exactly one column carries the name).
+ */
+function budgetAndActual(doc: DisclosureDocument, figures: Figure[], paragraphs: { section: string }[], ctx: CheckContext, out: Finding[]): void {
+  const table = doc.tables.find((t) => t.kind === 'money' && /三公/.test(t.title ?? '') && t.shape !== 'pdf');
+  if (!table) return;
+  const view = buildTableView(table);
+  if (view.reading !== 'grid') return;
+  const row = (word: RegExp) => view.rows.find((r) => r.label && word.test(r.label.text.replace(/\s/g, '')));
+  const budgetRow = row(/^预算数$/);
+  const actualRow = row(/^决算数$/);
+  if (!budgetRow || !actualRow) return;
+  const columnOf = (expense: string) => {
+    const key = expense.replace(/[（）()]/g, '');
+    const cols = view.columns.filter((c) => c.header.some((h) => h.replace(/[（）()\s]/g, '').includes(key)) && !c.header.some((h) => /小计|合计/.test(h) && !h.includes(key)));
+    const own = cols.filter((c) => c.header[c.header.length - 1].replace(/[（）()\s]/g, '').includes(key));
+    const pick = own.length ? own : cols;
+    return pick.length === 1 ? pick[0] : undefined;
+  };
+  for (let i = 0; i + 1 < figures.length; i++) {
+    const a = figures[i];
+    const b = figures[i + 1];
+    if (a.paragraph !== b.paragraph || a.auxiliary || b.auxiliary) continue;
+    // the expense is named in the sentence, or else by the heading the sentence sits under
+    const named = (text: string) => EXPENSE.find((e) => text.replace(/\s/g, '').includes(e) || text.replace(/[\s（）()]/g, '').includes(e.replace(/[（）()]/g, '')));
+    const heading = (paragraphs[a.paragraph]?.section ?? '').split(' › ').pop() ?? '';
+    const expense = named(a.label) ?? named(heading.replace(/费用/g, '费'));
+    if (!expense || !/预算$/.test(a.label.replace(/\s/g, '')) || !/决算$/.test(b.label.replace(/\s/g, ''))) continue;
+    const col = columnOf(expense);
+    if (!col) continue;
+    for (const [f, r] of [[a, budgetRow], [b, actualRow]] as const) {
+      const cell = r.values.get(col.key);
+      if (cell && cell.kind === 'amount') compareToCell(f, cell, table, ctx, out, `${expense}${r === budgetRow ? '预算数' : '决算数'}`);
+    }
+  }
 }
 
 /**
@@ -322,7 +363,7 @@ function meetingDetail(doc: DisclosureDocument, figures: Figure[], ctx: CheckCon
   }
 }
 
-function compareToCell(f: Figure, cell: Cell, table: Table, ctx: CheckContext, out: Finding[]): void {
+function compareToCell(f: Figure, cell: Cell, table: Table, ctx: CheckContext, out: Finding[], what?: string): void {
   const tableUnit: Unit = table.unit ?? '万元';
   const inProseUnit = convert(cell.value ?? ZERO, tableUnit, f.unit);
   // the prose rounds the table's figure to its own precision: half a unit of its last digit, plus the
@@ -338,7 +379,7 @@ function compareToCell(f: Figure, cell: Cell, table: Table, ctx: CheckContext, o
   if (verdict === 'equal') return;
   out.push({
     range: f.range, severity: 1, code: 'text-table-mismatch', source: 'budget',
-    message: `「${f.label || f.code}」${f.text} 与${name}中的 ${cell.text}${tableUnit}（合 ${show(inProseUnit, f.decimals)}${f.unit}）不符，相差 ${show(diff.abs(), f.decimals)}${f.unit}`,
+    message: `「${what ?? (f.label || f.code)}」${f.text} 与${name}中的 ${cell.text}${tableUnit}（合 ${show(inProseUnit, f.decimals)}${f.unit}）不符，相差 ${show(diff.abs(), f.decimals)}${f.unit}`,
     relatedInformation: [{ location: { uri: ctx.uri, range: cell.range }, message: `${name}：${cell.text}${tableUnit}` }],
     data: { expected: inProseUnit.toString(), found: f.value.toString(), difference: diff.toString(), unit: f.unit, replacement: show(inProseUnit, f.decimals) },
   });
