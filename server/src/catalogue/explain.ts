@@ -1,5 +1,5 @@
 // What a subject code means, as Markdown (hover, `budget-lint explain`) and as JSON (`explain --format json`).
-import { catalogue, classificationOf, CLASSIFICATION_NAME, CURRENT_YEAR, type CatalogueEntry } from './catalogue.js';
+import { catalogue, CLASSIFICATION_NAME, CURRENT_YEAR, type CatalogueEntry } from './catalogue.js';
 
 export interface Explanation {
   code: string;
@@ -75,4 +75,3 @@ export function nearest(code: string, year = CURRENT_YEAR): { parent?: Catalogue
   return { siblings: [] };
 }
 
-export { classificationOf };

@@ -9,7 +9,7 @@ import { message } from './messages.js';
 
 const SEVERITY: Record<string, 1 | 2> = { 'malformed-code': 1, 'unknown-code': 2, 'code-name-mismatch': 2, 'code-mapping-mismatch': 2 };
 
-function finding(ctx: CheckContext, code: RuleId, range: Range, text: string, data?: FindingData): Finding {
+function finding(code: RuleId, range: Range, text: string, data?: FindingData): Finding {
   return { range, severity: SEVERITY[code] ?? 2, code, source: 'budget', message: text, ...(data ? { data } : {}) };
 }
 
@@ -37,7 +37,7 @@ export function subjectCodes(doc: DisclosureDocument, ctx: CheckContext): Findin
       // split 类/款/项 cells: only the deepest one names the row
       const checked = codeCells.filter((c, i) => !(codeCells[i + 1] && codeCells[i + 1].code!.startsWith(c.code!) && row.cells.indexOf(codeCells[i + 1]) === row.cells.indexOf(c) + 1));
       for (const cell of checked) out.push(...checkTableCode(ctx, table, row, cell, year));
-      mapping(ctx, row, checked, year, out);
+      mapping(checked, year, out, ctx);
     }
   }
   out.push(...proseCodes(doc, ctx, year));
@@ -61,16 +61,16 @@ function checkTableCode(ctx: CheckContext, table: Table, row: Row, cell: Cell, y
   }
   if (!byPrefix) {
     if (!column) return []; // an integer in a column we cannot place: leave it
-    return [finding(ctx, 'malformed-code', cell.range, message(ctx.locale, 'bad-class', { code, prefix: code.slice(0, 3) }))];
+    return [finding('malformed-code', cell.range, message(ctx.locale, 'bad-class', { code, prefix: code.slice(0, 3) }))];
   }
   if (column && column !== byPrefix) {
-    return [finding(ctx, 'unknown-code', cell.range, message(ctx.locale, 'wrong-column', { code, is: CLASSIFICATION_NAME[byPrefix], column: CLASSIFICATION_NAME[column] }))];
+    return [finding('unknown-code', cell.range, message(ctx.locale, 'wrong-column', { code, is: CLASSIFICATION_NAME[byPrefix], column: CLASSIFICATION_NAME[column] }))];
   }
-  return checkKnown(ctx, code, cell.range, nameCell?.text, nameCell?.range, year, table.shape !== 'tab' && table.shape !== 'pipe');
+  return checkKnown(ctx, code, cell.range, nameCell?.text, nameCell?.range, year);
 }
 
 /** Existence in the year's edition and the name written beside the code. */
-function checkKnown(ctx: CheckContext, code: string, range: Range, name: string | undefined, nameRange: Range | undefined, year: number, wrapped: boolean): Finding[] {
+function checkKnown(ctx: CheckContext, code: string, range: Range, name: string | undefined, nameRange: Range | undefined, year: number): Finding[] {
   const cat = catalogue();
   const cls = classificationOf(code)!;
   const entry = cat.lookup(code, year);
@@ -85,7 +85,7 @@ function checkKnown(ctx: CheckContext, code: string, range: Range, name: string 
       const near = nearest(code, year);
       if (near.parent) hint = message(ctx.locale, 'unknown-hint-parent', { code: near.parent.code, name: near.parent.name, children: near.siblings.slice(0, 6).map((s) => `${s.code} ${s.name}`).join('、') });
     }
-    return [finding(ctx, 'unknown-code', range, message(ctx.locale, 'unknown-code', { code, year: String(year), classification: CLASSIFICATION_NAME[cls], hint }))];
+    return [finding('unknown-code', range, message(ctx.locale, 'unknown-code', { code, year: String(year), classification: CLASSIFICATION_NAME[cls], hint }))];
   }
   if (!name) return [];
   const written = normalizeName(name);
@@ -93,13 +93,12 @@ function checkKnown(ctx: CheckContext, code: string, range: Range, name: string 
   if (accepted.includes(written)) return [];
   // converters wrap long names and keep only their start; that is not a mistake of the author
   if (written.length >= 6 && accepted.some((a) => a.startsWith(written))) return [];
-  void wrapped;
   // `302→其他商品和服务支出` with the 款 digits (99) on another line: the name of one of the code's own items
   const childNames = cat.children(code, year).flatMap((c) => cat.acceptedNames(c).map(normalizeName));
   if (childNames.some((c) => c === written || (written.length >= 6 && c.startsWith(written)))) return [];
   const official = cat.nameIn(entry, year);
   const data: FindingData | undefined = nameRange ? { expected: official, found: name, difference: '', replacement: official } : undefined;
-  return [finding(ctx, 'code-name-mismatch', nameRange ?? range, message(ctx.locale, 'code-name', { code, official, found: name }), data)];
+  return [finding('code-name-mismatch', nameRange ?? range, message(ctx.locale, 'code-name', { code, official, found: name }), data)];
 }
 
 /** `302201 办公费`: a code of impossible shape; proposes the code whose name matches, if one does. */
@@ -116,11 +115,11 @@ function malformed(ctx: CheckContext, cell: Cell, code: string, name: string | u
   }
   const hint = best ? message(ctx.locale, 'malformed-hint', { code: best.code, name: best.name }) : '';
   const data: FindingData | undefined = best ? { expected: best.code, found: code, difference: '', replacement: best.code } : undefined;
-  return finding(ctx, 'malformed-code', cell.range, message(ctx.locale, 'malformed-code', { code, hint }), data);
+  return finding('malformed-code', cell.range, message(ctx.locale, 'malformed-code', { code, hint }), data);
 }
 
 /** A 部门经济 code paired with a 政府经济 code it does not correspond to. */
-function mapping(ctx: CheckContext, row: Row, cells: Cell[], year: number, out: Finding[]): void {
+function mapping(cells: Cell[], year: number, out: Finding[], ctx: CheckContext): void {
   const dept = cells.find((c) => classificationOf(c.code!) === 'economic-department' && levelOf(c.code!));
   const gov = cells.find((c) => classificationOf(c.code!) === 'economic-government' && levelOf(c.code!));
   if (!dept || !gov) return;
@@ -132,7 +131,7 @@ function mapping(ctx: CheckContext, row: Row, cells: Cell[], year: number, out: 
   if (ok) return;
   const d = cat.lookup(dept.code!, year);
   const g = cat.lookup(gov.code!, year);
-  out.push(finding(ctx, 'code-mapping-mismatch', gov.range, message(ctx.locale, 'mapping', {
+  out.push(finding('code-mapping-mismatch', gov.range, message(ctx.locale, 'mapping', {
     dept: dept.code!, deptName: d?.name ?? '', expected: [...new Set(allowed)].join(' / '), gov: gov.code!, govName: g?.name ?? '',
   })));
 }
@@ -164,7 +163,7 @@ function proseCodes(doc: DisclosureDocument, ctx: CheckContext, year: number): F
         const accepted = cat.acceptedNames(entry).map(normalizeName);
         if (accepted.some((a) => written.includes(a) || a.includes(written))) continue;
       }
-      out.push(...checkKnown(ctx, code, range, name || undefined, nameRange, year, false));
+      out.push(...checkKnown(ctx, code, range, name || undefined, nameRange, year));
     }
   });
   return out;

@@ -11,7 +11,7 @@ import type { Cell, DisclosureDocument, Table, Unit } from '../model/types.js';
 import { convert } from '../parse/amounts.js';
 import type { CheckContext, Finding } from './index.js';
 import { checkSum } from './compare.js';
-import { buildTableView, isGrid, isTotalLabel, valueOf, type RowView, type TableView, type ValueColumn } from './tableView.js';
+import { buildTableView, isGrid, isTotalLabel, type RowView, type TableView, type ValueColumn } from './tableView.js';
 import { isSummaryTable } from './tableArithmetic.js';
 import { lexLine } from '../parse/lex.js';
 
@@ -203,4 +203,3 @@ function summaries(c: Ctx, doc: DisclosureDocument, roles: Role[]): void {
   }
 }
 
-void valueOf;

@@ -2,7 +2,7 @@
 // percentages against its own figures (percent-mismatch, reasoning with the intervals the printed,
 // rounded figures allow).
 import Decimal from 'decimal.js';
-import type { Cell, DisclosureDocument, Range, Table, Unit } from '../model/types.js';
+import type { Cell, DisclosureDocument, Table, Unit } from '../model/types.js';
 import type { CheckContext, Finding } from './index.js';
 import { readNarrative, type Figure, type Itemisation, type Percent } from '../narrative/facts.js';
 import { convert } from '../parse/amounts.js';
@@ -103,7 +103,7 @@ function growthCheck(f: Figure, head: Figure | undefined, ctx: CheckContext, out
     return !(p1.lt(c0.div(lo).times(HUNDRED)) || p0.gt(c1.div(hi).times(HUNDRED)));
   };
   const base = readings.find(fits) ?? readings[0];
-  const [a0, a1] = interval(inUnitOf(base, f), base.decimals);
+  const [a0, a1] = interval(base.value, base.decimals);
   const [c0, c1] = interval(cAbs, change.decimals);
   // f(A, C) = C / (A − C) for an increase, C / (A + C) for a decrease: monotone in each variable
   const prev = (a: Decimal, c: Decimal) => (sign > 0 ? a.minus(c) : a.plus(c));
@@ -113,15 +113,15 @@ function growthCheck(f: Figure, head: Figure | undefined, ctx: CheckContext, out
   const min = c0.div(lowP).times(HUNDRED);
   const max = c1.div(highP).times(HUNDRED);
   const [p0, p1] = printedPercent(g);
-  const central = cAbs.div(prev(inUnitOf(base, f), cAbs)).times(HUNDRED);
+  const central = cAbs.div(prev(base.value, cAbs)).times(HUNDRED);
   ctx.collect?.({
     range: g.range, rule: 'percent-mismatch', subject: `${sign > 0 ? '增长' : '下降'} ${g.value.toFixed(g.decimals)}%`, basis: `${change.value.abs().toFixed(change.decimals)} ÷ 上年`,
     found: `${g.value.toFixed(g.decimals)}%`, expected: `${central.toFixed(Math.max(2, g.decimals))}%`,
-    parts: [{ label: '本年', value: show(base.value, base.decimals), range: base.range }, { label: sign > 0 ? '增加' : '减少', value: show(cAbs, change.decimals), range: change.range }, { label: '上年', value: show(prev(inUnitOf(base, f), cAbs), base.decimals) }],
+    parts: [{ label: '本年', value: show(base.value, base.decimals), range: base.range }, { label: sign > 0 ? '增加' : '减少', value: show(cAbs, change.decimals), range: change.range }, { label: '上年', value: show(prev(base.value, cAbs), base.decimals) }],
     verdict: p1.lt(min) || p0.gt(max) ? 'mismatch' : 'equal', tolerance: `${min.toFixed(3)}%–${max.toFixed(3)}%`, template: 'sum',
   });
   if (p1.lt(min) || p0.gt(max)) {
-    const previous = prev(inUnitOf(base, f), cAbs);
+    const previous = prev(base.value, cAbs);
     out.push({
       range: g.range, severity: 2, code: 'percent-mismatch', source: 'budget',
       message: `${sign > 0 ? '增长' : '下降'} ${g.value.toFixed(g.decimals)}% 与所述数字不符：${show(base.value, base.decimals)}${base.unit}较上年${sign > 0 ? '增加' : '减少'} ${show(cAbs, change.decimals)}${base.unit}（上年 ${show(previous, base.decimals)}${base.unit}），应为 ${central.toFixed(2)}%`,
@@ -130,8 +130,6 @@ function growthCheck(f: Figure, head: Figure | undefined, ctx: CheckContext, out
     });
   }
 }
-
-const inUnitOf = (f: Figure, _other: Figure): Decimal => f.value;
 
 /** 占 Z% / 完成预算的 W%: part ÷ whole with both rounded. */
 function ratioCheck(p: Percent, part: Figure, whole: Figure, word: string, ctx: CheckContext, out: Finding[]): void {
@@ -385,4 +383,3 @@ function compareToCell(f: Figure, cell: Cell, table: Table, ctx: CheckContext, o
   });
 }
 
-export type { Range };

@@ -8,7 +8,7 @@ import Decimal from 'decimal.js';
 import type { DisclosureDocument } from '../model/types.js';
 import type { CheckContext, Finding } from './index.js';
 import { checkSum, rowName, type Part } from './compare.js';
-import { buildTableView, isSubsetLabel, isTotalLabel, valueOf, type RowView, type TableView, type ValueColumn } from './tableView.js';
+import { buildTableView, isTotalLabel, valueOf, type RowView, type TableView, type ValueColumn } from './tableView.js';
 import { message } from './messages.js';
 import { judge, sumTolerance } from './tolerance.js';
 
@@ -174,4 +174,3 @@ function crossFoot(view: TableView, ctx: CheckContext): Finding[] {
   return out;
 }
 
-export { isSubsetLabel };

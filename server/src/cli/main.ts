@@ -1,6 +1,6 @@
 // budget-lint: the command-line face of the language service. No domain logic here.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeText } from '../service.js';
 import { documentSymbols, outlineText } from '../features/symbols.js';
@@ -163,5 +163,4 @@ export function main(argv: string[]): number {
   }
 }
 
-void relative;
 process.exitCode = main(process.argv.slice(2));

@@ -2,7 +2,7 @@
 // continuations), headings and the outline tree, and the document facts. One linear pass per concern;
 // every decision that needs neighbouring lines lives here, never in the lexer.
 import { buildTable, type TablePreamble, type TableSegmentInput } from './tables.js';
-import { lexLine, plausibleHeadingTitle, type HeadingCandidate, type LexLine } from './lex.js';
+import { lexLine, type HeadingCandidate, type LexLine } from './lex.js';
 import { readFacts } from './facts.js';
 import { buildOutline } from './outline.js';
 import type { DisclosureDocument, Heading, Range, Table, Toc } from '../model/types.js';
@@ -403,4 +403,3 @@ function toHeading(c: HeadingCandidate, line: number, text: string): Heading {
   };
 }
 
-export { plausibleHeadingTitle };

@@ -153,7 +153,7 @@ export function buildTable(index: number, lines: LexLine[], segments: TableSegme
   const headerText = headerRows.map((h) => normalizeHeader(h.cells)).join('\n');
   const kind = tableKind(titleText, headerText, all.map((a) => a.raw), !!first.preamble.unit);
   const unitCodes = /单位编码|单位代码/.test(headerText) && !/科目编码/.test(headerText);
-  const roles = columnRoles(headerRows, all.filter((a) => a.kind === 'data').map((a) => a.raw), shape, headerText);
+  const roles = columnRoles(headerRows, all.filter((a) => a.kind === 'data').map((a) => a.raw), shape);
   const rows: Row[] = all.map(({ raw, kind: rk }) => {
     const cells = raw.cells.map((c, col) => typedCell(c, col, rk, roles, kind, shape, raw, unitCodes));
     if (rk === 'data') joinSplitCode(cells);
@@ -238,7 +238,7 @@ function tableKind(title: string, headerText: string, rows: RawRow[], hasUnit: b
   return 'list';
 }
 
-function columnRoles(headerRows: RawRow[], data: RawRow[], shape: TableShape, headerText: string): ColumnRole[] {
+function columnRoles(headerRows: RawRow[], data: RawRow[], shape: TableShape): ColumnRole[] {
   const roles: ColumnRole[] = [];
   if (shape === 'pdf') return roles; // PDF tokens do not align to columns; typed per token instead
   const width = Math.max(0, ...headerRows.map((h) => h.cells.length), ...data.map((d) => d.cells.length));
@@ -253,7 +253,6 @@ function columnRoles(headerRows: RawRow[], data: RawRow[], shape: TableShape, he
     else if (values.some((v) => v.kind === 'number' || v.kind === 'dash')) roles.push('value');
     else roles.push('text');
   }
-  void headerText;
   return roles;
 }
 
