@@ -28,7 +28,9 @@ export async function startServer(initializationOptions?: unknown): Promise<Test
     waiters.delete(p.uri);
   });
   connection.onNotification('window/logMessage', () => undefined);
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  // answer workspace/configuration with the settings we started with (as VS Code answers with the user's)
+  const budget = (initializationOptions as { settings?: unknown } | undefined)?.settings ?? {};
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => budget));
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   const initializeResult = await connection.sendRequest<TestClient['initializeResult']>('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, initializationOptions });

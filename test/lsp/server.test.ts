@@ -131,3 +131,19 @@ test('definition and references over the wire: from a prose code to its table ro
   assert.ok(refs.length >= 3, 'prose and both function tables');
   assert.ok(refs.some((r) => r.range.start.line === line));
 });
+
+test('settings from the client: a rule turned off, another made a warning, English messages', async () => {
+  const c2 = await startServer({ settings: { rules: { rounding: 'off', 'crossfoot-mismatch': 'warning' }, locale: 'en' } });
+  try {
+    const uri = 'file:///seeds/settings-004.txt';
+    const published = c2.waitForDiagnostics(uri);
+    await c2.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'budget-disclosure', version: 1, text: readSeed('004_3a97d65098fc4738.txt') } });
+    const { diagnostics } = await published;
+    assert.ok(!diagnostics.some((d) => d.code === 'rounding'), 'rounding is off');
+    const cf = diagnostics.filter((d) => d.code === 'crossfoot-mismatch');
+    assert.ok(cf.length > 0 && cf.every((d) => d.severity === 2), 'crossfoot downgraded to warning');
+    assert.ok(diagnostics.some((d) => /does not equal/.test(String(d.message))), 'English messages');
+  } finally {
+    await c2.stop();
+  }
+});
