@@ -285,12 +285,14 @@ function figuresInTheirTable(doc: DisclosureDocument, figures: Figure[], paragra
     const unit: Unit = table.unit ?? '万元';
     const cells = table.rows.filter((r) => r.kind === 'data').flatMap((r) => r.cells).filter((c) => c.kind === 'amount' && c.value);
     if (!cells.length) continue;
+    // each cell in 万元 and 元 once, with its own rounding: the prose is compared against these
+    const inUnits = (['万元', '元'] as Unit[]).map((u) => cells.map((c) => ({ cell: c, value: convert(c.value!, unit, u), half: convert(halfUnit(c.decimals ?? 0), unit, u) })));
     for (const f of figures) {
       if (f.auxiliary || f.value.isZero() || !fam.label.test(f.label)) continue;
       const section = paragraphs[f.paragraph]?.section ?? '';
       if (!fam.label.test(section) && !fam.table.test(section)) continue;
       const tol = halfUnit(f.decimals);
-      const found = cells.find((c) => convert(c.value!, unit, f.unit).minus(f.value).abs().lte(tol.plus(convert(halfUnit(c.decimals ?? 0), unit, f.unit))));
+      const found = inUnits[f.unit === '万元' ? 0 : 1].find((x) => x.value.minus(f.value).abs().lte(tol.plus(x.half)))?.cell;
       if (found) {
         ctx.collect?.({ range: f.range, rule: 'text-table-mismatch', subject: f.label, basis: `「${table.title}」中的`, found: f.text, expected: `${found.text}${unit}`, parts: [{ label: `「${table.title}」 ${found.text}${unit}`, value: found.text, range: found.range }], verdict: 'equal', tolerance: show(tol, f.decimals + 1), template: 'balance' });
         continue;

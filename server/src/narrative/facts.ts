@@ -67,15 +67,16 @@ function paragraphs(doc: DisclosureDocument): Para[] {
   const headingAt = new Map(doc.headings.map((h) => [h.line, h]));
   // the titles of every heading enclosing a line: a sentence's scope (一般公共预算, 基本支出 …) is often
   // named by a heading two levels up
-  const path: { line: number; end: number; title: string }[] = [];
-  const walk = (nodes: DisclosureDocument['outline']): void => {
+  const sectionAt = new Map<number, string>();
+  const walk = (nodes: DisclosureDocument['outline'], above: string): void => {
     for (const n of nodes) {
-      if (n.heading) path.push({ line: n.range.start.line, end: n.range.end.line, title: n.heading.title });
-      walk(n.children);
+      const here = n.heading ? (above ? `${above} › ${n.heading.title}` : n.heading.title) : above;
+      if (n.heading) sectionAt.set(n.range.start.line, here);
+      walk(n.children, here);
     }
   };
-  walk(doc.outline);
-  const sectionOf = (line: number) => path.filter((x) => x.line <= line && line <= x.end).map((x) => x.title).join(' › ');
+  walk(doc.outline, '');
+  const sectionOf = (line: number) => sectionAt.get(line) ?? '';
   const out: Para[] = [];
   let cur: Para | undefined;
   let section = '';
@@ -236,11 +237,13 @@ interface Local { f: Figure; start: number; after: number; markerAfter?: string 
 function sentenceItemisations(text: string, local: Local[]): Itemisation[] {
   const out: Itemisation[] = [];
   // figures inside parentheses are details of the item before them, never peers
-  const depthAt = (i: number): number => {
-    let d = 0;
-    for (let k = 0; k < i; k++) { if (text[k] === '（' || text[k] === '(') d++; else if ((text[k] === '）' || text[k] === ')') && d > 0) d--; }
-    return d;
-  };
+  const depth: number[] = new Array(text.length + 1);
+  depth[0] = 0;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k];
+    depth[k + 1] = ch === '（' || ch === '(' ? depth[k] + 1 : (ch === '）' || ch === ')') && depth[k] > 0 ? depth[k] - 1 : depth[k];
+  }
+  const depthAt = (i: number): number => depth[i];
   const main = local.filter((x) => !x.f.auxiliary && depthAt(x.start) === 0);
   // `…；本部门2024年预算支出…`: after a `；` a clause with its own subject starts a new statement
   const newStatement = (from: number, to: number): boolean => {
