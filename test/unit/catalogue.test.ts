@@ -67,3 +67,17 @@ test('harmless name variants normalise alike; real differences do not', () => {
 test('a malformed data file is refused with a clear message', () => {
   assert.throws(() => Catalogue.load('/nonexistent'), /ENOENT|not found/);
 });
+
+test('importing an official list: new codes added, covered 款 marked complete, differing names reported', async () => {
+  const { mergeOfficial, parseOfficial } = await import('../../server/src/catalogue/importOfficial.js');
+  const tsv = ['# header', 'code\tname\tvalid\tformer\tcomplete\texplanation', '210\t卫生健康支出\t2007-\t\t\tx', '21099\t其他卫生健康支出\t2007-\t\t\tx', '2109999\t其他卫生健康支出\t2007-\t\t\tx'].join('\n') + '\n';
+  const official = parseOfficial('科目编码,科目名称\n210,卫生健康支出\n21099,其他卫生健康支出\n2109901,某新项\n2109999,其它卫生健康支出\n');
+  assert.equal(official.length, 4);
+  const { tsv: merged, report } = mergeOfficial(tsv, official, 2025);
+  assert.deepEqual(report.added, ['2109901']);
+  assert.deepEqual(report.completed.sort(), ['210', '21099']);
+  assert.deepEqual(report.renamed, [{ code: '2109999', ours: '其他卫生健康支出', official: '其它卫生健康支出' }]);
+  assert.match(merged, /^2109901\t某新项\t2025-\t\t\t$/m);
+  assert.match(merged, /^21099\t其他卫生健康支出\t2007-\t\ty\tx$/m);
+  assert.ok(merged.startsWith('# header\ncode\t'));
+});
