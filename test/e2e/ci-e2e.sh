@@ -10,10 +10,15 @@ OUT=${1:-$ROOT/.e2e-out}
 CACHE=${E2E_CACHE:-$HOME/.cache/budget-e2e}
 mkdir -p "$CACHE"
 SECONDS=0
-if ! command -v chromium >/dev/null || ! command -v rg >/dev/null || [ ! -e /usr/include/gssapi/gssapi.h ] || ! fc-list 2>/dev/null | grep -qi wqy; then
+# chromium: the browser; libkrb5-dev, g++, make, python3: native modules of code-server built from source;
+# ripgrep: replaces the @vscode/ripgrep binary fetched from GitHub; fonts-wqy-microhei: CJK glyphs in
+# the screenshots; curl: the health check in run-e2e.sh.
+if ! command -v chromium >/dev/null || ! command -v rg >/dev/null || [ ! -e /usr/include/gssapi/gssapi.h ] \
+   || ! command -v curl >/dev/null || ! command -v g++ >/dev/null || ! command -v make >/dev/null || ! command -v python3 >/dev/null \
+   || ! fc-list 2>/dev/null | grep -qi wqy; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium libkrb5-dev ripgrep fonts-wqy-microhei > "$CACHE/apt.log" 2>&1 || { tail -20 "$CACHE/apt.log"; exit 1; }
+  apt-get install -y -qq chromium libkrb5-dev ripgrep fonts-wqy-microhei curl g++ make python3 > "$CACHE/apt.log" 2>&1 || { tail -20 "$CACHE/apt.log"; exit 1; }
 fi
 echo "[e2e] system packages ready at ${SECONDS}s"
 if [ ! -f "$CACHE/cs/node_modules/code-server/out/node/entry.js" ]; then

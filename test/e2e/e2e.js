@@ -66,6 +66,9 @@ const outlineRows = (page) => page.$$eval('.outline-pane .monaco-list-row', (row
       EXPECTED_OUTLINE[0],
       { timeout: 60000 },
     );
+    // Cosmetic (soft): collapse the Explorer's folder section so the Outline gets the sidebar's height.
+    await page.locator('.pane-header', { hasText: /^\s*seeds\s*$/i }).first().click({ timeout: 3000 }).catch(() => log('could not collapse the folder section'));
+    await page.waitForTimeout(300);
     // The tree is virtualised: scroll through it and collect every rendered row.
     const rows = [];
     const pane = page.locator('.outline-pane .monaco-list').first();
@@ -80,6 +83,10 @@ const outlineRows = (page) => page.$$eval('.outline-pane .monaco-list-row', (row
     }
     for (const want of EXPECTED_OUTLINE) check(`outline shows ${want}`, rows.some((r) => r.includes(want)), rows.filter((r) => r.includes(want.slice(0, 4))));
     evidence.outlineRows = { ok: true, detail: rows };
+    // Back to the top of the tree, so the screenshot shows the parts and sections checked above.
+    await page.mouse.move(box.x + box.width / 2, box.y + 10);
+    for (let i = 0; i < 20; i++) await page.mouse.wheel(0, -2000);
+    await page.waitForTimeout(300);
     await page.screenshot({ path: `${OUT}/2-outline.png` });
 
     // Diagnostics: go to 表8's 302 row (line 394), whose 47.5 its items contradict (8.52).
@@ -99,13 +106,14 @@ const outlineRows = (page) => page.$$eval('.outline-pane .monaco-list-row', (row
     check('problems panel lists the findings', count >= 5 && problems.some((p) => /不符，相差/.test(p) && /budget/.test(p)), { count, first: problems.slice(0, 3) });
     await page.screenshot({ path: `${OUT}/3-problems.png` });
 
-    // Hover over the wrong figure: the computation behind the finding.
+    // Hover over the first error squiggle in view (表8: 合计 651.15 or the 302 row): the computation behind it.
     const squiggle = page.locator('.monaco-editor .squiggly-error').first();
     const box2 = await squiggle.boundingBox();
     await page.mouse.move(box2.x + Math.max(2, box2.width / 2), box2.y + box2.height / 2);
     const hovered = await page.waitForSelector('.monaco-hover:not(.hidden)', { timeout: 20000 }).then(() => true, () => false);
     const hoverText = hovered ? await page.locator('.monaco-hover:not(.hidden)').first().innerText() : '';
     check('hover explains the sum', /之和|不符/.test(hoverText), hoverText.slice(0, 300));
+    await page.waitForTimeout(400); // hover fades in
     await page.screenshot({ path: `${OUT}/4-hover.png` });
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
@@ -127,6 +135,7 @@ const outlineRows = (page) => page.$$eval('.outline-pane .monaco-list-row', (row
       return /医疗保障管理事务/.test(h) ? h : false;
     }, null, { timeout: 20000 }).then((h) => h.jsonValue(), () => '');
     check('hover explains a subject code', /2101599/.test(codeHover) && /卫生健康支出/.test(codeHover), String(codeHover).slice(0, 300));
+    await page.waitForTimeout(400); // hover fades in
     await page.screenshot({ path: `${OUT}/5-code-hover.png` });
     log('screenshots written');
   } catch (e) {

@@ -3,8 +3,9 @@
 # write screenshots + evidence.json to OUT, stop code-server. Exit status = test result.
 # Usage: run-e2e.sh CS_DIR EXT(.vsix or folder) WORKSPACE_DIR OUT_DIR [PW_DIR]
 set -euo pipefail
+HERE=$(dirname "$(realpath "$0")")   # before any cd: $0 may be relative
 CS_DIR=$(realpath "$1"); EXT=$(realpath "$2"); WS=$(realpath "$3"); OUT=$(mkdir -p "$4" && realpath "$4")
-PW_DIR=${5:-$(dirname "$0")/../pw}; PW_DIR=$(realpath "$PW_DIR")
+PW_DIR=${5:-$HERE/../pw}; PW_DIR=$(realpath "$PW_DIR")
 PORT=${PORT:-8765}
 RUN=$(mktemp -d /tmp/e2e-run.XXXXXX)
 export XDG_CONFIG_HOME=$RUN/xdg-config XDG_DATA_HOME=$RUN/xdg-data XDG_CACHE_HOME=$RUN/xdg-cache
@@ -36,8 +37,12 @@ $CS --bind-addr "127.0.0.1:$PORT" --auth none --disable-telemetry --disable-upda
 CS_PID=$!
 trap 'kill $CS_PID 2>/dev/null || true; wait $CS_PID 2>/dev/null || true; rm -rf "$RUN"' EXIT
 for i in $(seq 1 60); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+if ! kill -0 $CS_PID 2>/dev/null || ! curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; then
+  echo "code-server did not come up on 127.0.0.1:$PORT (port taken? set PORT=...):"; tail -20 "$OUT/code-server.log"
+  echo "0 passed, 1 failed"; exit 1
+fi
 rc=0
-(cd "$PW_DIR" && NODE_PATH="$PW_DIR/node_modules" CS_URL="http://127.0.0.1:$PORT/?folder=$WS" SHOTS="$OUT" node "$(dirname "$(realpath "$0")")/e2e.js") || rc=$?
+(cd "$PW_DIR" && NODE_PATH="$PW_DIR/node_modules" CS_URL="http://127.0.0.1:$PORT/?folder=$WS" SHOTS="$OUT" node "$HERE/e2e.js") || rc=$?
 cp -r "$RUN/ud/logs" "$OUT/vscode-logs" 2>/dev/null || true
 echo "e2e wall time: ${SECONDS}s (rc=$rc)"
 exit $rc
