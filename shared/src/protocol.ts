@@ -4,13 +4,56 @@ export const LANGUAGE_ID = 'budget-disclosure';
 export const CONFIGURATION_SECTION = 'budget';
 export const SERVER_NAME = '预决算公开校对';
 
-const MARKERS = /部门(?:综合)?预算|部门决算|单位预算|单位决算|预算公开|决算公开|预算信息公开|收支(?:预算)?总表|收入支出决算总表|财政拨款收支总表/;
+/** How much of a document looksLikeDisclosure reads. */
+export const DETECTION_WINDOW = 4000;
 
-/** Does this text (plain text or Markdown) look like a budget / final-account disclosure? Reads the first 4000 characters. */
+// Words that name a disclosure or its standard tables. Matched on text with all whitespace removed, so that
+// “2020 年部门决算” and PDF extractions like “部 门 预 算” match too. 预决算公开 alone (the name of the
+// regulations, or of this tool) does not count: (?<!预)决算.
+const MARKER = new RegExp(
+  [
+    '部门(?:综合)?预算', '(?<!预)部门决算', '单位(?:综合)?预算', '(?<!预)单位决算',
+    '(?<!预)决算公开', '预算(?:信息)?公开', '(?<!预)决算信息公开',
+    '收支(?:预算|决算)?总表', '收入支出(?:预算|决算)总表', '(?:预算|决算)表',
+  ].join('|'),
+);
+
+// A title is a short line of words, not a sentence and not code.
+const TITLE_MAX = 40;
+const NOT_TITLE = /[，。；！？,;=/{}<>\[\]'"`$\\|]|^(?:关于|转发)|(?:通知|意见|办法|规定|规程|通报|报道)$/;
+
+// Lines that only a disclosure's body has: a part heading, a table number, a unit line, a row of amounts.
+const STRUCTURE = [
+  /^[ \t\u3000]*(?:#{1,6}\s*)?第[一二三四五六七八九十]+部分/m,
+  /^[ \t\u3000]*(?:表\s*\d{1,2}(?:\s*-\s*\d{1,2})?|公开\s*\d{1,2}\s*表)[ \t\u3000]*(?:$|\S)/m,
+  /^[ \t\u3000]*(?:金额)?单位\s*[：:]\s*(?:万元|元)/m,
+  /^[ \t\u3000]*[2-5]\d{2}(?:\d{2}){0,2}\t[^\t\d]/m,
+  /\t-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}(?:\t|[ \t]*$)/m,
+];
+
+/**
+ * Does this text (plain text or Markdown) look like a budget / final-account disclosure? Reads the first
+ * DETECTION_WINDOW characters. Yes when one of the first lines is a short title naming a disclosure
+ * (“2024年部门预算公开说明”, “2020 年部门决算”, “部门综合预算”, “## 2021 年部门预算信息公开情况说明”), or
+ * when the text names one anywhere near the top and also has a line only a disclosure has (第一部分 …, 表5,
+ * 单位：万元, a tab-separated row of amounts). An article that merely mentions 部门预算, this tool's README,
+ * a notice 关于…的通知, or source code does not qualify.
+ */
 export function looksLikeDisclosure(text: string): boolean {
-  const head = text.slice(0, 4000);
-  if (!MARKERS.test(head)) return false;
-  // a disclosure names a year and speaks of 预算/决算 more than once near the top
-  const mentions = head.match(/预算|决算/g)?.length ?? 0;
-  return /\d{4}\s*年/.test(head) && mentions >= 1;
+  const head = text.slice(0, DETECTION_WINDOW);
+  const squeeze = (s: string) => s.replace(/[\s\u3000\u00a0\ufeff]+/g, '');
+  if (!MARKER.test(squeeze(head))) return false;
+
+  const lines = head.split(/\r\n?|\n/).map((l) => l.replace(/^\s*#{1,6}\s+/, '').replace(/\*\*|<\/?b>/g, ''))
+    .map(squeeze).filter((l) => l !== '');
+  // a title may be wrapped over two or three lines (“社会工作部 2024 年度” / “部门决算”)
+  const top = lines.slice(0, 6);
+  for (let i = 0; i < top.length; i++) {
+    for (let n = 1; n <= 3 && i + n <= top.length; n++) {
+      const title = top.slice(i, i + n).join('');
+      if (title.length > TITLE_MAX) break;
+      if (!NOT_TITLE.test(title) && MARKER.test(title)) return true;
+    }
+  }
+  return STRUCTURE.some((re) => re.test(head));
 }

@@ -1,8 +1,19 @@
 // The rule ids of ../CONTRACT.md with their default severity and what they find (used for SARIF output,
-// the settings description and the README). Client and server share it.
-export interface RuleInfo { id: string; severity: 'error' | 'warning' | 'information' | 'hint'; zh: string; en: string }
+// the settings description and the README). Client and server share it. Pure data: no vscode / LSP imports.
 
-export const RULES: readonly RuleInfo[] = [
+/** Every rule id, in the order of the contract. A Diagnostic's `code` is one of these. */
+export const RULE_IDS = [
+  'sum-mismatch', 'crossfoot-mismatch', 'balance-mismatch', 'cross-table-mismatch',
+  'text-table-mismatch', 'text-sum-mismatch', 'percent-mismatch', 'rounding',
+  'unknown-code', 'malformed-code', 'code-name-mismatch', 'code-mapping-mismatch',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface RuleInfo { readonly id: RuleId; readonly severity: RuleSeverity; readonly zh: string; readonly en: string }
+
+const RULE_LIST: RuleInfo[] = [
   { id: 'sum-mismatch', severity: 'error', zh: '合计/小计与其各项之和不符（列合计；类 = Σ款 = Σ项）', en: 'a total or subtotal is not the sum of its parts' },
   { id: 'crossfoot-mismatch', severity: 'error', zh: '行合计与各分栏之和不符（合计 = 基本 + 项目 …）', en: "a row's total column is not the sum of its part columns" },
   { id: 'balance-mismatch', severity: 'error', zh: '总表的平衡关系不成立（收入总计 ≠ 支出总计 …）', en: "a summary table's identities do not hold" },
@@ -16,3 +27,17 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'code-name-mismatch', severity: 'warning', zh: '编码旁的名称不是其规范名称', en: 'a code written with a name other than its official one' },
   { id: 'code-mapping-mismatch', severity: 'warning', zh: '部门经济分类与政府经济分类编码不对应', en: 'a 部门经济分类 code paired with a 政府经济分类 code it does not map to' },
 ];
+
+export const RULES: readonly RuleInfo[] = Object.freeze(RULE_LIST.map((r) => Object.freeze(r)));
+
+/** Default severity of each rule, as a lookup table. */
+export const DEFAULT_SEVERITY: Readonly<Record<RuleId, RuleSeverity>> = Object.freeze(
+  Object.fromEntries(RULES.map((r) => [r.id, r.severity])) as Record<RuleId, RuleSeverity>,
+);
+
+/** LSP DiagnosticSeverity numbers (1 error … 4 hint), without depending on the LSP libraries. */
+export const SEVERITY_NUMBER: Readonly<Record<RuleSeverity, 1 | 2 | 3 | 4>> = Object.freeze({ error: 1, warning: 2, information: 3, hint: 4 });
+
+export function isRuleId(id: string): id is RuleId {
+  return (RULE_IDS as readonly string[]).includes(id);
+}

@@ -1,6 +1,7 @@
 // The checks registry: each rule is a pure function (document, context) → findings.
 import type { DisclosureDocument, Range } from '../model/types.js';
 import type { Locale } from './messages.js';
+import type { RuleId } from '../../../shared/src/rules.js';
 import { tableArithmetic } from './tableArithmetic.js';
 import { summaryBalances } from './summary.js';
 import { crossTable } from './crossTable.js';
@@ -30,10 +31,8 @@ export interface FindingData {
   unit?: string;
 }
 
-export type RuleId =
-  | 'sum-mismatch' | 'crossfoot-mismatch' | 'balance-mismatch' | 'cross-table-mismatch'
-  | 'text-table-mismatch' | 'text-sum-mismatch' | 'percent-mismatch' | 'rounding'
-  | 'unknown-code' | 'malformed-code' | 'code-name-mismatch' | 'code-mapping-mismatch';
+/** Rule ids are public (CONTRACT.md); the one list lives in shared/src/rules.ts. */
+export type { RuleId };
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
