@@ -15,9 +15,11 @@ import {
 import { LanguageService } from '../service.js';
 import { LANGUAGE_ID, looksLikeDisclosure } from '../../../shared/src/protocol.js';
 import { normalizeSettings, type ServerSettings } from './settings.js';
+import { diagnosticDelay } from './schedule.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import { catalogue, type CatalogueEntry } from '../catalogue/catalogue.js';
 import { parseLocalCodes } from '../catalogue/localCodes.js';
 
@@ -27,8 +29,8 @@ const pending = new Map<string, NodeJS.Timeout>();
 let settings: ServerSettings = normalizeSettings(undefined);
 let canPullConfiguration = false;
 
-/** Diagnostics wait for a short pause in typing; structure queries (outline, folding) are answered at once. */
-const DIAGNOSTIC_DELAY_MS = 150;
+/** How long the last full check of each document took: the next check waits for a pause at least as long. */
+const lastCheckMs = new Map<string, number>();
 
 /** Runs a handler so that no input can take the server down: failures are logged and answered with a fallback. */
 function guarded<T>(what: string, fallback: T, fn: () => T): T {
@@ -51,9 +53,11 @@ function scheduleDiagnostics(uri: string): void {
   pending.set(uri, setTimeout(() => {
     pending.delete(uri);
     if (!service.has(uri)) return;
+    const started = performance.now();
     const diagnostics = guarded('diagnostics', [], () => service.diagnostics(uri, settings));
+    lastCheckMs.set(uri, performance.now() - started);
     void connection.sendDiagnostics({ uri, diagnostics });
-  }, DIAGNOSTIC_DELAY_MS));
+  }, diagnosticDelay(lastCheckMs.get(uri))));
 }
 
 async function refreshSettings(): Promise<void> {
@@ -136,6 +140,7 @@ connection.onDidCloseTextDocument(({ textDocument }) => guarded('close', undefin
   if (!service.has(textDocument.uri)) return;
   service.close(textDocument.uri);
   clearTimeout(pending.get(textDocument.uri));
+  lastCheckMs.delete(textDocument.uri);
   void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
 }));
 
