@@ -6,6 +6,7 @@ import { LexedText, splitLines } from '../../server/src/parse/blocks.js';
 import { assemble } from '../../server/src/parse/assemble.js';
 import { LanguageService, analyzeText } from '../../server/src/service.js';
 import { readSeed, seedFiles } from '../helpers/fixtures.js';
+import { checkDocument } from '../../server/src/checks/index.js';
 
 /** Applies an LSP-style edit to a plain string (the reference implementation). */
 function applyToString(text: string, sl: number, sc: number, el: number, ec: number, insert: string): string {
@@ -73,4 +74,71 @@ test('the language service applies a sequence of LSP changes (ranged and full) l
     svc.update('file:///doc.txt', [{ text: base }], 3);
     assert.equal(JSON.stringify(svc.analysis('file:///doc.txt')!.document), snapshot(base), name);
   }
+});
+
+test('diagnostics after random edits equal a fresh check of the final text (per-table results are reused safely)', () => {
+  const uri = 'file:///doc.txt';
+  for (const name of ['000_1f6e6b9090501f01.txt', '004_3a97d65098fc4738.txt']) {
+    const base = readSeed(name);
+    const baseLines = splitLines(base);
+    // most edits land on table rows with figures, where a stale reused result would show
+    const figureRows = baseLines.map((l, i) => (/\d\.\d\d/.test(l) ? i : -1)).filter((i) => i >= 0);
+    const line = fc.oneof(fc.nat(baseLines.length), fc.constantFrom(...figureRows), fc.constantFrom(...figureRows));
+    const text = fc.oneof(fc.constantFrom(...FRAGMENTS, '9', '0.01', '\t', '1,000.00\t'), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ line, col: fc.nat(40), span: fc.nat(2), text }), { minLength: 1, maxLength: 4 }),
+        (edits) => {
+          const svc = new LanguageService();
+          svc.open(uri, base, 1);
+          svc.diagnostics(uri);
+          let text = base;
+          let version = 1;
+          for (const e of edits) {
+            const lines = splitLines(text);
+            const sl = Math.min(e.line, lines.length - 1);
+            const el = Math.min(sl + e.span, lines.length - 1);
+            const sc = Math.min(e.col, lines[sl].length);
+            const ec = el === sl ? Math.max(sc, Math.min(sc + 3, lines[el].length)) : Math.min(e.col, lines[el].length);
+            svc.update(uri, [{ range: { start: { line: sl, character: sc }, end: { line: el, character: ec } }, text: e.text }], ++version);
+            text = applyToString(text, sl, sc, el, ec, e.text);
+            assert.equal(JSON.stringify(svc.diagnostics(uri)), JSON.stringify(checkDocument(analyzeText(text), {}, uri)));
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }
+});
+
+test('a keystroke in prose reuses the arithmetic findings of every table it did not touch', () => {
+  const uri = 'file:///doc.txt';
+  const base = readSeed('000_1f6e6b9090501f01.txt');
+  const svc = new LanguageService();
+  svc.open(uri, base, 1);
+  const before = svc.diagnostics(uri).filter((f) => f.code === 'sum-mismatch');
+  const beforeLines = before.map((f) => f.range.start.line);
+  assert.ok(before.length > 0);
+  svc.update(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'X' }], 2);
+  const after = svc.diagnostics(uri).filter((f) => f.code === 'sum-mismatch');
+  assert.equal(after.length, before.length);
+  after.forEach((f, i) => assert.equal(f, before[i], 'the same Finding object, not a recomputed one'));
+  // a new line above the tables moves them: their findings are recomputed at the new lines
+  svc.update(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }], 3);
+  const moved = svc.diagnostics(uri).filter((f) => f.code === 'sum-mismatch');
+  assert.deepEqual(moved.map((f) => f.range.start.line), beforeLines.map((l) => l + 1));
+});
+
+test('a figure changed inside a table re-checks that table', () => {
+  const uri = 'file:///doc.txt';
+  const table = ['表1 支出表', '单位：万元', '科目编码\t科目名称\t金额', '201\t一般公共服务支出\t30.00', '20101\t人大事务\t10.00', '20102\t政协事务\t20.00', '合计\t\t30.00'];
+  const svc = new LanguageService();
+  svc.open(uri, table.join('\n'), 1);
+  assert.deepEqual(svc.diagnostics(uri).map((f) => f.code), []);
+  const line = 5;
+  svc.update(uri, [{ range: { start: { line, character: 11 }, end: { line, character: 13 } }, text: '25' }], 2);
+  assert.equal(svc.text(uri)!.split('\n')[line], '20102\t政协事务\t25.00');
+  assert.ok(svc.diagnostics(uri).some((f) => f.code === 'sum-mismatch'), 'the edited table is checked again');
+  svc.update(uri, [{ range: { start: { line, character: 11 }, end: { line, character: 13 } }, text: '20' }], 3);
+  assert.deepEqual(svc.diagnostics(uri).map((f) => f.code), []);
 });

@@ -5,8 +5,8 @@
 //  - cross-foot: a total column (合计/小计/本年支出合计 …) = Σ its part columns, read from the header.
 // Performance-target tables, catalogues and lists are never summed.
 import Decimal from 'decimal.js';
-import type { DisclosureDocument } from '../model/types.js';
-import type { CheckContext, Finding } from './index.js';
+import type { DisclosureDocument, Table } from '../model/types.js';
+import type { CheckContext, Computation, Finding } from './index.js';
 import { checkSum, rowName, type Part } from './compare.js';
 import { buildTableView, isTotalLabel, valueOf, type RowView, type TableView, type ValueColumn } from './tableView.js';
 import { message } from './messages.js';
@@ -15,13 +15,36 @@ import { judge, sumTolerance } from './tolerance.js';
 export function tableArithmetic(doc: DisclosureDocument, ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   for (const table of doc.tables) {
-    if (table.kind !== 'money' || table.empty) continue;
-    if (isSummaryTable(table.title, table.headerRows.map((r) => r.cells.map((c) => c.text).join('|')).join('\n'))) continue; // summary.ts
-    const view = buildTableView(table);
-    if (sideBySide(view)) continue; // two code blocks printed next to each other (301… | 302…): not read yet
-    out.push(...codeHierarchy(view, ctx), ...crossFoot(view, ctx));
+    const checked = checkTable(table, ctx);
+    out.push(...checked.findings);
+    if (ctx.collect) checked.computations.forEach(ctx.collect);
   }
   return out;
+}
+
+// These findings depend on the table alone. The parser hands back the very same Table object for a table an
+// edit did not touch (and moves it in place when lines are inserted above it), so a keystroke re-checks only
+// the table it falls in. The key holds everything else the result depends on; a moved table is re-checked.
+interface CheckedTable { key: string; findings: Finding[]; computations: Computation[] }
+const checkedTables = new WeakMap<Table, CheckedTable>();
+
+function checkTable(table: Table, ctx: CheckContext): CheckedTable {
+  const key = `${ctx.uri}\u0000${ctx.locale}\u0000${table.index}\u0000${table.range.start.line}`;
+  const hit = checkedTables.get(table);
+  if (hit && hit.key === key) return hit;
+  const computations: Computation[] = [];
+  const local: CheckContext = { ...ctx, collect: (c) => computations.push(c) };
+  const checked: CheckedTable = { key, findings: checkTableNow(table, local), computations };
+  checkedTables.set(table, checked);
+  return checked;
+}
+
+function checkTableNow(table: Table, ctx: CheckContext): Finding[] {
+  if (table.kind !== 'money' || table.empty) return [];
+  if (isSummaryTable(table.title, table.headerRows.map((r) => r.cells.map((c) => c.text).join('|')).join('\n'))) return []; // summary.ts
+  const view = buildTableView(table);
+  if (sideBySide(view)) return []; // two code blocks printed next to each other (301… | 302…): not read yet
+  return [...codeHierarchy(view, ctx), ...crossFoot(view, ctx)];
 }
 
 /** 收支总表 and its kin put income and expenditure side by side: checked by summary.ts instead. */
