@@ -36,7 +36,7 @@ echo "[e2e] playwright-core ready at ${SECONDS}s"
 EXT=$(mktemp -d /tmp/budget-ext.XXXXXX)
 trap 'rm -rf "$EXT"' EXIT
 mkdir -p "$EXT/dist"
-cp "$ROOT/package.json" "$ROOT/README.md" "$ROOT/LICENSE" "$ROOT/language-configuration.json" "$EXT/"
+cp "$ROOT"/package.nls*.json "$ROOT/package.json" "$ROOT/README.md" "$ROOT/LICENSE" "$ROOT/language-configuration.json" "$EXT/"
 cp "$ROOT/dist/extension.js" "$ROOT/dist/server.js" "$EXT/dist/"
 cp -r "$ROOT/dist/catalogue" "$EXT/dist/"
 cp -r "$ROOT/syntaxes" "$EXT/"

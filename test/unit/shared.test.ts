@@ -63,3 +63,22 @@ test('the rule table is the contract: twelve ids with their default severities',
   assert.ok(isRuleId('rounding') && !isRuleId('nope'));
   for (const r of RULES) assert.ok(r.zh && r.en, r.id);
 });
+
+test('settings offer every rule with its default severity, and every manifest string is translated', () => {
+  const root = join(__dirname, '..', '..');
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const rules = pkg.contributes.configuration.properties['budget.rules'];
+  assert.deepEqual(Object.keys(rules.properties), [...RULE_IDS]);
+  for (const id of RULE_IDS) {
+    assert.equal(rules.properties[id].default, DEFAULT_SEVERITY[id], id);
+    assert.deepEqual(rules.properties[id].enum, ['error', 'warning', 'information', 'hint', 'off'], id);
+  }
+  // every %key% placeholder in the manifest has an English and a Chinese text, and no text is left unused
+  const keys = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+  assert.ok(keys.length > 20);
+  for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
+    const nls = JSON.parse(readFileSync(join(root, file), 'utf8'));
+    assert.deepEqual(Object.keys(nls).sort(), [...new Set(keys)].sort(), file);
+    for (const k of keys) assert.ok(typeof nls[k] === 'string' && nls[k].trim(), `${file}: ${k}`);
+  }
+});
