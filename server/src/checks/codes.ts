@@ -3,7 +3,7 @@
 // catalogue is authoritative (the economic classifications, every 类, and 款/项 under a parent marked complete).
 import type { Cell, DisclosureDocument, Range, Row, Table } from '../model/types.js';
 import type { CheckContext, Finding, FindingData, RuleId } from './index.js';
-import { catalogue, classificationOf, CLASSIFICATION_NAME, CURRENT_YEAR, levelOf, normalizeName, type CatalogueEntry, type Classification } from '../catalogue/catalogue.js';
+import { catalogue, classificationOf, CURRENT_YEAR, levelOf, normalizeName, type CatalogueEntry, type Classification } from '../catalogue/catalogue.js';
 import { nearest } from '../catalogue/explain.js';
 import { message } from './messages.js';
 
@@ -64,7 +64,7 @@ function checkTableCode(ctx: CheckContext, table: Table, row: Row, cell: Cell, y
     return [finding('malformed-code', cell.range, message(ctx.locale, 'bad-class', { code, prefix: code.slice(0, 3) }))];
   }
   if (column && column !== byPrefix) {
-    return [finding('unknown-code', cell.range, message(ctx.locale, 'wrong-column', { code, is: CLASSIFICATION_NAME[byPrefix], column: CLASSIFICATION_NAME[column] }))];
+    return [finding('unknown-code', cell.range, message(ctx.locale, 'wrong-column', { code, is: message(ctx.locale, `class-${byPrefix}`), column: message(ctx.locale, `class-${column}`) }))];
   }
   return checkKnown(ctx, code, cell.range, nameCell?.text, nameCell?.range, year);
 }
@@ -80,12 +80,12 @@ function checkKnown(ctx: CheckContext, code: string, range: Range, name: string 
     const authoritative = cls !== 'function' || code.length === 3 || (parent?.complete ?? false) || !!other;
     if (!authoritative) return [];
     let hint = '';
-    if (other) hint = message(ctx.locale, 'unknown-hint-edition', { valid: `${other.from}—${other.to === Infinity ? '' : other.to}年`, name: cat.path(code, other.from).map((p) => p.name).join(' › ') });
+    if (other) hint = message(ctx.locale, 'unknown-hint-edition', { valid: message(ctx.locale, 'years-from-to', { from: String(other.from), to: other.to === Infinity ? '' : String(other.to) }), name: cat.path(code, other.from).map((p) => p.name).join(' › ') });
     else {
       const near = nearest(code, year);
       if (near.parent) hint = message(ctx.locale, 'unknown-hint-parent', { code: near.parent.code, name: near.parent.name, children: near.siblings.slice(0, 6).map((s) => `${s.code} ${s.name}`).join('、') });
     }
-    return [finding('unknown-code', range, message(ctx.locale, 'unknown-code', { code, year: String(year), classification: CLASSIFICATION_NAME[cls], hint }))];
+    return [finding('unknown-code', range, message(ctx.locale, 'unknown-code', { code, year: String(year), classification: message(ctx.locale, `class-${cls}`), hint }))];
   }
   if (!name) return [];
   const written = normalizeName(name);

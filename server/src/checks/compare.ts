@@ -55,7 +55,7 @@ export function checkSum(ctx: CheckContext, c: SumCheck): Finding | undefined {
   let text = verdict === 'rounding' ? message(ctx.locale, 'rounding', args) : message(ctx.locale, c.template ?? 'sum', args);
   if (verdict === 'mismatch') {
     const culprit = c.parts.find((p) => !p.value.isZero() && p.value.abs().eq(diff.abs()));
-    if (culprit) text += '；' + message(ctx.locale, 'exactly-one-item', { item: culprit.label });
+    if (culprit) text += message(ctx.locale, 'separator') + message(ctx.locale, 'exactly-one-item', { item: culprit.label });
   }
   const related: RelatedInformation[] = c.parts
     .filter((p) => p.range ?? p.cell)

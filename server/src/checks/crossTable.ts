@@ -11,6 +11,7 @@ import type { Cell, DisclosureDocument, Table, Unit } from '../model/types.js';
 import { convert } from '../parse/amounts.js';
 import type { CheckContext, Finding } from './index.js';
 import { checkSum } from './compare.js';
+import { message } from './messages.js';
 import { buildTableView, isGrid, isTotalLabel, type RowView, type TableView, type ValueColumn } from './tableView.js';
 import { isSummaryTable } from './tableArithmetic.js';
 import { lexLine } from '../parse/lex.js';
@@ -67,7 +68,7 @@ function compare(c: Ctx, tt: TableView, target: Cell | undefined, what: string, 
     template: 'balance',
     target,
     subject: what,
-    basis: `${describe(ot.table)}中的`,
+    basis: message(c.ctx.locale, 'in-table', { table: describe(ot.table) }),
     parts: [{ cell: other, value: otherValue, label: `${describe(ot.table)} ${what}`, range: other.range }],
     decimals,
     grouped: tt.grouped,

@@ -7,6 +7,7 @@ import type { CheckContext, Finding } from './index.js';
 import { readNarrative, type Figure, type Itemisation, type Percent } from '../narrative/facts.js';
 import { convert } from '../parse/amounts.js';
 import { halfUnit, show } from './tolerance.js';
+import { message } from './messages.js';
 import { buildTableView, isGrid, isTotalLabel, type TableView } from './tableView.js';
 import { isSummaryTable } from './tableArithmetic.js';
 import { lexLine } from '../parse/lex.js';
@@ -25,10 +26,10 @@ export function narrative(doc: DisclosureDocument, ctx: CheckContext): Finding[]
     if (f.growth && f.change) growthCheck(f, itemOf.get(f)?.total, ctx, out);
     if (f.share) {
       const whole = itemOf.get(f)?.total;
-      if (whole) ratioCheck(f.share, f, whole, '占', ctx, out);
+      if (whole) ratioCheck(f.share, f, whole, 'share-word', ctx, out);
     }
   }
-  for (const c of facts.completions) ratioCheck(c.percent, c.actual, c.budget, '完成预算的', ctx, out);
+  for (const c of facts.completions) ratioCheck(c.percent, c.actual, c.budget, 'completion-word', ctx, out);
   textTable(doc, facts.figures, facts.paragraphs, ctx, out);
   return out;
 }
@@ -50,16 +51,15 @@ function sumCheck(it: Itemisation, ctx: CheckContext, out: Finding[]): void {
   // a single part after 其中 names a subset; 主要包括/主要用于 may leave items out: then only "more than the total" is wrong
   const partial = !it.complete || it.parts.length < 2;
   if (diff.abs().lte(tolerance) || (partial && diff.gt(0))) return;
-  const label = it.total.label || '总额';
+  const label = it.total.label || message(ctx.locale, 'total');
+  const args = { label, found: show(it.total.value, it.total.decimals), unit, marker: it.marker, expected: show(expected, decimals), diff: show(diff.abs(), decimals) };
   out.push({
     range: it.total.range,
     severity: 2,
     code: 'text-sum-mismatch',
     source: 'budget',
-    message: partial
-      ? `「${label}」${show(it.total.value, it.total.decimals)}${unit} 小于「${it.marker}」所列各项之和 ${show(expected, decimals)}${unit}，多出 ${show(diff.abs(), decimals)}${unit}`
-      : `「${label}」${show(it.total.value, it.total.decimals)}${unit} 与「${it.marker}」所列各项之和 ${show(expected, decimals)}${unit} 不符，相差 ${show(diff.abs(), decimals)}${unit}`,
-    relatedInformation: it.parts.map((p) => ({ location: { uri: ctx.uri, range: p.range }, message: `${p.label || '（未命名）'}：${p.text}` })),
+    message: message(ctx.locale, partial ? 'text-sum-partial' : 'text-sum', args),
+    relatedInformation: it.parts.map((p) => ({ location: { uri: ctx.uri, range: p.range }, message: message(ctx.locale, 'part', { item: p.label || message(ctx.locale, 'unnamed'), value: p.text }) })),
     data: { expected: expected.toString(), found: it.total.value.toString(), difference: diff.toString(), unit },
   });
 }
@@ -124,15 +124,21 @@ function growthCheck(f: Figure, head: Figure | undefined, ctx: CheckContext, out
     const previous = prev(base.value, cAbs);
     out.push({
       range: g.range, severity: 2, code: 'percent-mismatch', source: 'budget',
-      message: `${sign > 0 ? '增长' : '下降'} ${g.value.toFixed(g.decimals)}% 与所述数字不符：${show(base.value, base.decimals)}${base.unit}较上年${sign > 0 ? '增加' : '减少'} ${show(cAbs, change.decimals)}${base.unit}（上年 ${show(previous, base.decimals)}${base.unit}），应为 ${central.toFixed(2)}%`,
-      relatedInformation: [{ location: { uri: ctx.uri, range: base.range }, message: `本年 ${base.text}` }, { location: { uri: ctx.uri, range: change.range }, message: `变动 ${show(cAbs, change.decimals)}` }],
+      message: message(ctx.locale, 'growth', {
+        word: message(ctx.locale, sign > 0 ? 'growth-up' : 'growth-down'), percent: g.value.toFixed(g.decimals), current: show(base.value, base.decimals),
+        unit: base.unit, up: String(sign > 0), change: show(cAbs, change.decimals), previous: show(previous, base.decimals), expected: central.toFixed(2),
+      }),
+      relatedInformation: [
+        { location: { uri: ctx.uri, range: base.range }, message: message(ctx.locale, 'this-year', { value: base.text }) },
+        { location: { uri: ctx.uri, range: change.range }, message: message(ctx.locale, 'change-by', { value: show(cAbs, change.decimals) }) },
+      ],
       data: { expected: central.toFixed(2), found: g.value.toString(), difference: g.value.minus(central).toFixed(2), replacement: central.toFixed(g.decimals) },
     });
   }
 }
 
 /** 占 Z% / 完成预算的 W%: part ÷ whole with both rounded. */
-function ratioCheck(p: Percent, part: Figure, whole: Figure, word: string, ctx: CheckContext, out: Finding[]): void {
+function ratioCheck(p: Percent, part: Figure, whole: Figure, word: 'share-word' | 'completion-word', ctx: CheckContext, out: Finding[]): void {
   const w = convert(whole.value, whole.unit, part.unit);
   if (w.isZero()) return;
   const [a0, a1] = interval(part.value, part.decimals);
@@ -145,7 +151,7 @@ function ratioCheck(p: Percent, part: Figure, whole: Figure, word: string, ctx: 
   const central = part.value.div(w).times(HUNDRED);
   out.push({
     range: p.range, severity: 2, code: 'percent-mismatch', source: 'budget',
-    message: `${word} ${p.value.toFixed(p.decimals)}% 与所述数字不符：${part.text} ÷ ${whole.text} = ${central.toFixed(2)}%`,
+    message: message(ctx.locale, 'ratio', { word: message(ctx.locale, word), percent: p.value.toFixed(p.decimals), part: part.text, whole: whole.text, expected: central.toFixed(2) }),
     relatedInformation: [{ location: { uri: ctx.uri, range: part.range }, message: part.text }, { location: { uri: ctx.uri, range: whole.range }, message: whole.text }],
     data: { expected: central.toFixed(2), found: p.value.toString(), difference: p.value.minus(central).toFixed(2), replacement: central.toFixed(p.decimals) },
   });
@@ -300,7 +306,7 @@ function figuresInTheirTable(doc: DisclosureDocument, figures: Figure[], paragra
       const shown = [...new Set(cells.map((c) => c.text))].slice(0, 8).join('、');
       out.push({
         range: f.range, severity: 1, code: 'text-table-mismatch', source: 'budget',
-        message: `「${f.label}」${f.text} 在「${table.title}」中找不到（表中数字：${shown}${unit}）`,
+        message: message(ctx.locale, 'not-in-table', { label: f.label, found: f.text, table: table.title ?? '', shown: shown.replace(/、/g, ctx.locale === 'en' ? ', ' : '、'), unit }),
         relatedInformation: [{ location: { uri: ctx.uri, range: table.titleRange ?? table.range }, message: table.title ?? '' }],
         data: { expected: '', found: f.value.toString(), difference: '', unit: f.unit },
       });
@@ -356,7 +362,7 @@ function meetingDetail(doc: DisclosureDocument, figures: Figure[], ctx: CheckCon
     if (diff.abs().lte(halfUnit(f.decimals))) continue;
     out.push({
       range: f.range, severity: 1, code: 'text-table-mismatch', source: 'budget',
-      message: `「${f.label}」${f.text} 与「${table.title}」所列会议金额合计 ${show(sum, 2)}${unit}（合 ${show(inProse, f.decimals)}${f.unit}）不符，相差 ${show(diff.abs(), f.decimals)}${f.unit}`,
+      message: message(ctx.locale, 'meeting-sum', { label: f.label, found: f.text, table: table.title ?? '', sum: show(sum, 2), tableUnit: unit, expected: show(inProse, f.decimals), unit: f.unit, diff: show(diff.abs(), f.decimals) }),
       relatedInformation: cells.map((c) => ({ location: { uri: ctx.uri, range: c.range }, message: `${c.text}${unit}` })),
       data: { expected: inProse.toString(), found: f.value.toString(), difference: diff.toString(), unit: f.unit },
     });
@@ -379,8 +385,10 @@ function compareToCell(f: Figure, cell: Cell, table: Table, ctx: CheckContext, o
   if (verdict === 'equal') return;
   out.push({
     range: f.range, severity: 1, code: 'text-table-mismatch', source: 'budget',
-    message: `「${what ?? (f.label || f.code)}」${f.text} 与${name}中的 ${cell.text}${tableUnit}（合 ${show(inProseUnit, f.decimals)}${f.unit}）不符，相差 ${show(diff.abs(), f.decimals)}${f.unit}`,
-    relatedInformation: [{ location: { uri: ctx.uri, range: cell.range }, message: `${name}：${cell.text}${tableUnit}` }],
+    message: message(ctx.locale, 'text-table', {
+      label: what ?? (f.label || f.code || ''), found: f.text, table: name, cell: cell.text, tableUnit, expected: show(inProseUnit, f.decimals), unit: f.unit, diff: show(diff.abs(), f.decimals),
+    }),
+    relatedInformation: [{ location: { uri: ctx.uri, range: cell.range }, message: message(ctx.locale, 'table-cell', { table: name, cell: cell.text, unit: tableUnit }) }],
     data: { expected: inProseUnit.toString(), found: f.value.toString(), difference: diff.toString(), unit: f.unit, replacement: show(inProseUnit, f.decimals) },
   });
 }

@@ -112,7 +112,7 @@ function rowAgainstRows(view: TableView, ctx: CheckContext, target: RowView, row
     if (!cell) continue;
     const parts = rows.map((r) => part(r, col.key)).filter((p): p is Part => !!p);
     if (parts.length === 0) continue;
-    const f = checkSum(ctx, { rule: 'sum-mismatch', target: cell, subject: `${subject}${columnLabel(view, col)}`, basis, parts, decimals: view.decimals, grouped: view.grouped });
+    const f = checkSum(ctx, { rule: 'sum-mismatch', target: cell, subject: `${subject}${columnLabel(view, col, ctx)}`, basis, parts, decimals: view.decimals, grouped: view.grouped });
     if (f) out.push(f);
   }
   return out;
@@ -120,9 +120,10 @@ function rowAgainstRows(view: TableView, ctx: CheckContext, target: RowView, row
 
 const isUnitTable = (view: TableView): boolean => view.rows.some((r) => r.code && /^\d{6}$/.test(r.code));
 
-function columnLabel(view: TableView, col: ValueColumn): string {
+function columnLabel(view: TableView, col: ValueColumn, ctx: CheckContext): string {
   const name = columnName(view, col.key);
-  return view.columns.length > 1 && name ? `「${name}」列` : '';
+  if (!(view.columns.length > 1 && name)) return '';
+  return ctx.locale === 'en' ? ` (${message(ctx.locale, 'column', { column: name })})` : message(ctx.locale, 'column', { column: name });
 }
 
 function part(r: RowView, key: number): Part | undefined {
