@@ -103,3 +103,44 @@ test('--codes: local codes are used, and a malformed file is reported without st
   assert.match(r.stdout, /省级卫生健康专项/);
   assert.match(r.stderr, /codes\.json:1:1: error local-codes 编码「12」/);
 });
+
+test('--rule changes a rule\'s severity or turns it off, like the budget.rules setting; bad values are usage errors', () => {
+  const seed = join(SEEDS, '000_1f6e6b9090501f01.txt');
+  const codes = (args: string[]) => {
+    const r = run('--format', 'json', ...args, seed);
+    return { status: r.status, diagnostics: (JSON.parse(r.stdout) as { diagnostics: { code: string; severity: number }[] }[])[0].diagnostics };
+  };
+  const base = codes([]);
+  assert.equal(base.status, 1);
+  const sums = base.diagnostics.filter((d) => d.code === 'sum-mismatch');
+  assert.ok(sums.length > 0 && sums.every((d) => d.severity === 1));
+  // every error here is a sum-mismatch: demoted to warnings, the run passes, and nothing else changes
+  assert.ok(base.diagnostics.every((d) => d.severity !== 1 || d.code === 'sum-mismatch'));
+  const demoted = codes(['--rule', 'sum-mismatch=warning']);
+  assert.equal(demoted.status, 0);
+  assert.equal(demoted.diagnostics.filter((d) => d.code === 'sum-mismatch' && d.severity === 2).length, sums.length);
+  assert.equal(demoted.diagnostics.length, base.diagnostics.length);
+  const off = codes(['--rule=sum-mismatch=off', '--rule', 'code-name-mismatch=off']);
+  assert.deepEqual(off.diagnostics.filter((d) => d.code === 'sum-mismatch' || d.code === 'code-name-mismatch'), []);
+  assert.equal(off.diagnostics.length, base.diagnostics.length - sums.length - base.diagnostics.filter((d) => d.code === 'code-name-mismatch').length);
+  for (const bad of ['nope=off', 'rounding=loud', 'rounding']) {
+    const r = run('--rule', bad, seed);
+    assert.equal(r.status, 2, bad);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, /--rule/);
+  }
+});
+
+test('--max-warnings N fails the run when there are more than N warnings', () => {
+  const seed = join(SEEDS, '000_1f6e6b9090501f01.txt');
+  const demote = ['--rule', 'sum-mismatch=warning'];
+  const r = run(...demote, seed);
+  const warnings = Number(/(\d+) warning\(s\)/.exec(r.stderr)![1]);
+  assert.equal(r.status, 0);
+  assert.ok(warnings > 1);
+  assert.equal(run(...demote, '--max-warnings', String(warnings), seed).status, 0);
+  const over = run(...demote, '--max-warnings', String(warnings - 1), seed);
+  assert.equal(over.status, 1);
+  assert.match(over.stderr, /more than --max-warnings/);
+  assert.equal(run('--max-warnings', '-1', seed).status, 2);
+});

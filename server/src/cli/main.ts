@@ -6,22 +6,34 @@ import { analyzeText } from '../service.js';
 import { documentSymbols, outlineText } from '../features/symbols.js';
 import { decode, NotTextError } from './decode.js';
 import { formatFindings, type FileFindings, type OutputFormat } from './format.js';
-import { checkDocument } from '../checks/index.js';
+import { checkDocument, type SeverityName } from '../checks/index.js';
+import { RULE_IDS, isRuleId, type RuleId } from '../../../shared/src/rules.js';
 import { explainCode, explanationMarkdown } from '../catalogue/explain.js';
 import { parseLocalCodes } from '../catalogue/localCodes.js';
 import { catalogue } from '../catalogue/catalogue.js';
 
 const USAGE = `usage:
-  budget-lint [--format text|json|sarif] [--year YYYY] [--locale zh|en] [--codes FILE] PATH...   check files / folders (*.txt, *.md)
+  budget-lint [--format text|json|sarif] [--year YYYY] [--locale zh|en] [--codes FILE]
+              [--rule RULE=error|warning|information|hint|off]... [--max-warnings N] PATH...
+                                                                   check files / folders (*.txt, *.md)
   budget-lint outline [--format text|json] FILE                    the document outline
   budget-lint explain [--year YYYY] [--format markdown|json] CODE   what a subject code means`;
 
 class UsageError extends Error {}
 
-interface Options { format?: string; year?: number; locale?: 'zh' | 'en'; codes?: string; positional: string[] }
+interface Options {
+  format?: string; year?: number; locale?: 'zh' | 'en'; codes?: string;
+  /** --rule id=severity, as the editor's budget.rules setting. */
+  rules: Partial<Record<RuleId, SeverityName>>;
+  /** --max-warnings N: more warnings than N fail the run (exit 1) as errors do. */
+  maxWarnings?: number;
+  positional: string[];
+}
+
+const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 function parseArgs(args: string[]): Options {
-  const o: Options = { positional: [] };
+  const o: Options = { rules: {}, positional: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const take = (): string => {
@@ -40,6 +52,17 @@ function parseArgs(args: string[]): Options {
       const l = take();
       if (l !== 'zh' && l !== 'en') throw new UsageError('--locale takes zh or en');
       o.locale = l;
+    } else if (a === '--rule' || a.startsWith('--rule=')) {
+      const v = take();
+      const m = /^([a-z-]+)[=:](\w+)$/.exec(v);
+      if (!m) throw new UsageError(`--rule takes RULE=SEVERITY, e.g. --rule rounding=off (got ${v})`);
+      if (!isRuleId(m[1])) throw new UsageError(`--rule: unknown rule ${m[1]} (rules: ${RULE_IDS.join(', ')})`);
+      if (!SEVERITY_NAMES.includes(m[2] as SeverityName)) throw new UsageError(`--rule ${m[1]}: severity must be one of ${SEVERITY_NAMES.join(', ')}`);
+      o.rules[m[1]] = m[2] as SeverityName;
+    } else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
+      const n = Number(take());
+      if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0');
+      o.maxWarnings = n;
     } else if (a === '-h' || a === '--help') throw new UsageError('');
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else o.positional.push(a);
@@ -112,13 +135,15 @@ function runCheck(o: Options): number {
   for (const f of files) {
     const text = readDocument(f);
     const doc = analyzeText(text);
-    results.push({ file: f, diagnostics: checkDocument(doc, { year: o.year, locale: o.locale }, pathToFileURL(resolve(f)).href) });
+    results.push({ file: f, diagnostics: checkDocument(doc, { year: o.year, locale: o.locale, rules: o.rules }, pathToFileURL(resolve(f)).href) });
   }
   process.stdout.write(formatFindings(results, format));
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 1).length, 0);
   const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 2).length, 0);
+  const tooManyWarnings = o.maxWarnings !== undefined && warnings > o.maxWarnings;
   if (format === 'text') process.stderr.write(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
-  return errors > 0 ? 1 : 0;
+  if (tooManyWarnings) process.stderr.write(`${warnings} warning(s), more than --max-warnings ${o.maxWarnings}\n`);
+  return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
 function runOutline(o: Options): number {
