@@ -2,7 +2,7 @@
 // carries no Chinese wording of ours (only the document's own words: quoted labels, titles, units, codes' names).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeText } from '../../server/src/service.js';
+import { LanguageService, analyzeText } from '../../server/src/service.js';
 import { checkDocument } from '../../server/src/checks/index.js';
 import { message } from '../../server/src/checks/messages.js';
 import { moreDocFiles, readMoreDoc, readSeed, seedFiles } from '../helpers/fixtures.js';
@@ -43,4 +43,20 @@ test('Chinese messages read as before: a narrative mismatch and a growth rate', 
     '「行政运行」230.97万元 与表5「一般公共预算支出表」中的 231.97万元（合 231.97万元）不符，相差 1.00万元');
   assert.equal(message('en', 'growth', { word: 'growth', percent: '8.00', current: '107.76', unit: '万元', up: 'true', change: '7.76', previous: '100.00', expected: '7.76' }),
     'growth of 8.00% does not follow from the figures stated: 107.76 万元, up 7.76 万元 on last year (last year 100.00 万元), gives 7.76%');
+});
+
+test('hovers follow the locale too, and PDF header spaces are squeezed out of column names', () => {
+  const uri = 'file:///004.txt';
+  const svc = new LanguageService();
+  svc.open(uri, readSeed('004_3a97d65098fc4738.txt'), 1);
+  const rounding = svc.diagnostics(uri, { locale: 'en' }).find((f) => f.code === 'rounding' && /本年收入合计/.test(f.message))!;
+  assert.ok(rounding, 'a rounding hint on the 本年收入合计 column');
+  const en = svc.hover(uri, rounding.range.start, { locale: 'en' })!.contents.value;
+  assert.match(en, /= the items:\n/);
+  assert.match(en, /printed 606\.81 ≈ within rounding \(tolerance 0\.025\)/);
+  assert.match(en, /「本年收入合计」/);
+  assert.doesNotMatch(en, /[：（）]|之和|容差|表中数/);
+  const zh = svc.hover(uri, rounding.range.start, { locale: 'zh' })!.contents.value;
+  assert.match(zh, /之和：/);
+  assert.match(zh, /表中数 606\.81 ≈ 在尾差范围内（容差 0\.025）/);
 });

@@ -19,7 +19,8 @@ export function cellAt(doc: DisclosureDocument, pos: Position): { table: Table; 
       if (!cell) continue;
       const code = row.cells.find((c) => c.kind === 'code');
       const label = row.cells.find((c) => c.kind === 'text');
-      const header = table.headerRows.filter((h) => h.kind === 'header').map((h) => h.cells[cell.column]?.text ?? '').filter(Boolean).join(' / ');
+      // header cells keep the spaces of a PDF page's layout (「本年收 入合计」): squeezed between CJK characters
+  const header = table.headerRows.filter((h) => h.kind === 'header').map((h) => squeezeCjk(h.cells[cell.column]?.text ?? '')).filter(Boolean).join(' / ');
       return { table, cell, rowLabel: [code?.code, label?.text].filter(Boolean).join(' ') || undefined, column: table.shape === 'pdf' ? undefined : header || undefined };
     }
   }
@@ -46,12 +47,13 @@ export function tableHover(doc: DisclosureDocument, pos: Position, computations:
       lines.push('', locale === 'en' ? `${c.subject} should equal ${c.basis} ${p.value}: printed ${c.found} ${VERDICT.en[c.verdict]}` : `${c.subject} 应等于${c.basis} ${p.value}：表中数 ${c.found} ${VERDICT.zh[c.verdict]}`);
       continue;
     }
-    lines.push('', `${c.subject} = ${c.basis}${locale === 'en' ? '' : '之和'}：`, '');
+    lines.push('', locale === 'en' ? `${c.subject} = ${c.basis}:` : `${c.subject} = ${c.basis}之和：`, '');
     lines.push(locale === 'en' ? '| item | amount |' : '| 项 | 金额 |', '|---|---:|');
     for (const p of c.parts.slice(0, 40)) lines.push(`| ${p.label.replace(/\|/g, '/')} | ${p.value} |`);
     if (c.parts.length > 40) lines.push(`| … ${c.parts.length - 40} | |`);
     lines.push(`| **${locale === 'en' ? 'sum' : '合计'}** | **${c.expected}** |`, '');
-    lines.push(`${locale === 'en' ? 'printed' : '表中数'} ${c.found} ${VERDICT[locale][c.verdict]}${c.verdict !== 'equal' ? `（${locale === 'en' ? 'tolerance' : '容差'} ${c.tolerance}）` : ''}`);
+    const tolerance = c.verdict === 'equal' ? '' : locale === 'en' ? ` (tolerance ${c.tolerance})` : `（容差 ${c.tolerance}）`;
+    lines.push(`${locale === 'en' ? 'printed' : '表中数'} ${c.found} ${VERDICT[locale][c.verdict]}${tolerance}`);
   }
   const usedIn = computations.filter((c) => !own.includes(c) && c.parts.some((p) => p.range && contains(p.range, pos)));
   if (usedIn.length) {
@@ -60,3 +62,5 @@ export function tableHover(doc: DisclosureDocument, pos: Position, computations:
   }
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range: cell.range };
 }
+
+const squeezeCjk = (text: string): string => text.replace(/(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g, '');
