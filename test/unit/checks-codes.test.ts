@@ -39,6 +39,41 @@ test('a name other than the official one; the quick fix writes the official name
   assert.equal(fs[0].data!.replacement, '办公费');
 });
 
+test('a name that is a sibling code\'s official name: the code is offered as the first fix, the name as the second', () => {
+  const uri = 'file:///econ.txt';
+  const svc = new LanguageService();
+  // whole codes: 咨询费 is 30203, not 30202 (印刷费)
+  svc.open(uri, ECON('30202\t咨询费\t50201\t办公经费\t10.00').join('\n'), 1);
+  const [f] = svc.diagnostics(uri).filter((x) => x.code === 'code-name-mismatch');
+  assert.match(f.message, /30202 的规范名称为「印刷费」，此处写作「咨询费」；「咨询费」的编码为 30203/);
+  const actions = svc.codeActions(uri, f.range);
+  assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['改为 30203（咨询费）', true], ['改为规范名称「印刷费」', false]]);
+  const codeEdit = Object.values(actions[0].edit.changes)[0][0];
+  assert.equal(codeEdit.newText, '30203');
+  assert.equal(codeEdit.range.start.character, 0);
+  assert.equal(Object.values(actions[1].edit.changes)[0][0].newText, '印刷费');
+  // a misspelt name is nobody's official name: only the name fix
+  svc.open(uri, ECON('30201\t办工费\t50201\t办公经费\t10.00').join('\n'), 2);
+  const [g] = svc.diagnostics(uri).filter((x) => x.code === 'code-name-mismatch');
+  assert.deepEqual(svc.codeActions(uri, g.range).map((a) => a.title), ['改为规范名称「办公费」']);
+});
+
+test('split 类/款 columns (the Shanghai unit budget numbering 302 items in order): the fix rewrites the 款 digits only', () => {
+  const text = ['上海市某单位2024年预算', '', '一般公共预算基本支出预算表', '单位：元', '',
+    '部门预算支出经济分类科目\t\t\t预算数', '类\t款\t名称\t合计\t公用经费', '',
+    '302\t01\t办公费\t69,000\t69,000', '', '302\t02\t咨询费\t20,000\t20,000'].join('\n');
+  const uri = 'file:///unit.txt';
+  const svc = new LanguageService();
+  svc.open(uri, text, 1);
+  const f = svc.diagnostics(uri).find((x) => x.code === 'code-name-mismatch');
+  assert.ok(f, 'the 302|02 咨询费 row is reported');
+  assert.match(f.message, /「咨询费」的编码为 30203/);
+  const [byCode] = svc.codeActions(uri, f.range);
+  const edit = Object.values(byCode.edit.changes)[0][0];
+  assert.equal(edit.newText, '03');
+  assert.deepEqual(edit.range, { start: { line: 10, character: 4 }, end: { line: 10, character: 6 } });
+});
+
 test('unknown codes: economic always, function only where the catalogue lists every child', () => {
   const econ = check(...ECON('30210\t车辆运行费\t50201\t办公经费\t10.00'));
   assert.equal(econ.length, 1);

@@ -66,11 +66,12 @@ function checkTableCode(ctx: CheckContext, table: Table, row: Row, cell: Cell, y
   if (column && column !== byPrefix) {
     return [finding('unknown-code', cell.range, message(ctx.locale, 'wrong-column', { code, is: message(ctx.locale, `class-${byPrefix}`), column: message(ctx.locale, `class-${column}`) }))];
   }
-  return checkKnown(ctx, code, cell.range, nameCell?.text, nameCell?.range, year);
+  return checkKnown(ctx, code, cell.range, nameCell?.text, nameCell?.range, year, cell.text.trim());
 }
 
 /** Existence in the year's edition and the name written beside the code. */
-function checkKnown(ctx: CheckContext, code: string, range: Range, name: string | undefined, nameRange: Range | undefined, year: number): Finding[] {
+/** `codeText`: what is printed at `range` (the whole code, or in split 类/款/项 columns its last digits). */
+function checkKnown(ctx: CheckContext, code: string, range: Range, name: string | undefined, nameRange: Range | undefined, year: number, codeText: string): Finding[] {
   const cat = catalogue();
   const cls = classificationOf(code)!;
   const entry = cat.lookup(code, year);
@@ -97,8 +98,16 @@ function checkKnown(ctx: CheckContext, code: string, range: Range, name: string 
   const childNames = cat.children(code, year).flatMap((c) => cat.acceptedNames(c).map(normalizeName));
   if (childNames.some((c) => c === written || (written.length >= 6 && c.startsWith(written)))) return [];
   const official = cat.nameIn(entry, year);
-  const data: FindingData | undefined = nameRange ? { expected: official, found: name, difference: '', replacement: official } : undefined;
-  return [finding('code-name-mismatch', nameRange ?? range, message(ctx.locale, 'code-name', { code, official, found: name }), data)];
+  // the name may be right and the code wrong: a sibling code (same parent) whose official name is the one written
+  const sibling = code.length > 3
+    ? cat.children(code.slice(0, code.length - 2), year).find((c) => c.code !== code && cat.acceptedNames(c).map(normalizeName).includes(written))
+    : undefined;
+  const codeFix = sibling && codeText && code.endsWith(codeText)
+    ? { code: sibling.code, name: cat.nameIn(sibling, year), range, newText: sibling.code.slice(code.length - codeText.length) }
+    : undefined;
+  const data: FindingData | undefined = nameRange ? { expected: official, found: name, difference: '', replacement: official, ...(codeFix ? { codeFix } : {}) } : undefined;
+  const hint = sibling ? message(ctx.locale, 'code-name-sibling', { name, code: sibling.code }) : '';
+  return [finding('code-name-mismatch', nameRange ?? range, message(ctx.locale, 'code-name', { code, official, found: name }) + hint, data)];
 }
 
 /** `302201 办公费`: a code of impossible shape; proposes the code whose name matches, if one does. */
@@ -163,7 +172,7 @@ function proseCodes(doc: DisclosureDocument, ctx: CheckContext, year: number): F
         const accepted = cat.acceptedNames(entry).map(normalizeName);
         if (accepted.some((a) => written.includes(a) || a.includes(written))) continue;
       }
-      out.push(...checkKnown(ctx, code, range, name || undefined, nameRange, year));
+      out.push(...checkKnown(ctx, code, range, name || undefined, nameRange, year, code));
     }
   });
   return out;

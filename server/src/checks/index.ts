@@ -29,6 +29,12 @@ export interface FindingData {
   /** The figure to write instead, printed like the document prints it. */
   replacement?: string;
   unit?: string;
+  /**
+   * code-name-mismatch where the name written is the official name of a sibling code (`30202 咨询费`, 咨询费 being
+   * 30203): the other possible fix, writing that code instead. `newText` is what goes at `range` (in split 类/款/项
+   * columns only the 款 or 项 digits).
+   */
+  codeFix?: { code: string; name: string; range: Range; newText: string };
 }
 
 /** Rule ids are public (CONTRACT.md); the one list lives in shared/src/rules.ts. */

@@ -16,13 +16,25 @@ const overlaps = (a: Range, b: Range) =>
     b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
 
 export function quickFixes(uri: string, findings: Finding[], range: Range, locale: Locale = 'zh'): CodeActionShape[] {
-  return findings
-    .filter((f) => f.data?.replacement && overlaps(f.range, range))
-    .map((f) => ({
-      title: message(locale, 'replace-with', { value: f.data!.replacement! }),
-      kind: 'quickfix' as const,
+  const out: CodeActionShape[] = [];
+  for (const f of findings) {
+    if (!f.data?.replacement || !overlaps(f.range, range)) continue;
+    const codeFix = f.data.codeFix;
+    // `30202 咨询费` where 咨询费 is 30203: the code is the likelier slip, so that fix comes first
+    if (codeFix) {
+      out.push({
+        title: message(locale, 'replace-code', { code: codeFix.code, name: codeFix.name }),
+        kind: 'quickfix', diagnostics: [f], isPreferred: true,
+        edit: { changes: { [uri]: [{ range: codeFix.range, newText: codeFix.newText }] } },
+      });
+    }
+    out.push({
+      title: f.code === 'code-name-mismatch' ? message(locale, 'replace-name', { name: f.data.replacement }) : message(locale, 'replace-with', { value: f.data.replacement }),
+      kind: 'quickfix',
       diagnostics: [f],
-      isPreferred: f.code !== 'rounding',
-      edit: { changes: { [uri]: [{ range: f.range, newText: f.data!.replacement! }] } },
-    }));
+      isPreferred: f.code !== 'rounding' && !codeFix,
+      edit: { changes: { [uri]: [{ range: f.range, newText: f.data.replacement }] } },
+    });
+  }
+  return out;
 }
