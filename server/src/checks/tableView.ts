@@ -49,7 +49,18 @@ export function valueOf(r: RowView, key: number): Decimal {
 }
 const ZERO = new Decimal(0);
 
+// Several rules look at the same tables, and an edit leaves most Table objects as they were (the parser hands the
+// same object back; it only moves its ranges in place, which a view refers to, never copies). So each table's
+// view is built once. Views are read-only for every caller.
+const views = new WeakMap<Table, TableView>();
+
 export function buildTableView(table: Table): TableView {
+  let view = views.get(table);
+  if (!view) views.set(table, (view = readTableView(table)));
+  return view;
+}
+
+function readTableView(table: Table): TableView {
   const data = table.rows.filter((r) => r.kind === 'data');
   let decimals = 0;
   let grouped = false;
