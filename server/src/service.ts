@@ -22,7 +22,7 @@ export interface Analysis {
   document: DisclosureDocument;
   version: number;
   /** Findings and the computations behind them, for the settings they were computed with. */
-  checked?: { settings: string; findings: Finding[]; computations?: Computation[] };
+  checked?: { settings: string; findings: Finding[]; computations: Computation[] };
 }
 
 /** Analyses one text from scratch (CLI, tests). */
@@ -93,21 +93,17 @@ export class LanguageService {
     const a = this.analysis(uri);
     if (!a) return undefined;
     const key = JSON.stringify(settings);
-    if (!a.checked || a.checked.settings !== key) a.checked = { settings: key, findings: checkDocument(a.document, settings, uri) };
+    if (!a.checked || a.checked.settings !== key) {
+      // one pass gives both: the findings, and every comparison made (what hovers and navigation explain)
+      const computations: Computation[] = [];
+      a.checked = { settings: key, findings: checkDocument(a.document, settings, uri, (x) => computations.push(x)), computations };
+    }
     return a.checked;
   }
 
-  /** Every comparison the checks made (for hovers and navigation): computed on first use, then kept. */
+  /** Every comparison the checks made, for hovers and navigation. */
   private computations(uri: string, settings: CheckSettings): Computation[] {
-    const a = this.analysis(uri);
-    const c = this.checked(uri, settings);
-    if (!a || !c) return [];
-    if (!c.computations) {
-      const computations: Computation[] = [];
-      checkDocument(a.document, settings, uri, (x) => computations.push(x));
-      c.computations = computations;
-    }
-    return c.computations;
+    return this.checked(uri, settings)?.computations ?? [];
   }
 
   diagnostics(uri: string, settings: CheckSettings = {}): Finding[] {
