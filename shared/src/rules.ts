@@ -10,6 +10,9 @@ export const RULE_IDS = [
 
 export type RuleId = (typeof RULE_IDS)[number];
 export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint';
+/** What a user may set a rule to (budget.rules, budget-lint --rule): a severity, or off. */
+export type SeveritySetting = RuleSeverity | 'off';
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = Object.freeze(['error', 'warning', 'information', 'hint', 'off']);
 
 export interface RuleInfo { readonly id: RuleId; readonly severity: RuleSeverity; readonly zh: string; readonly en: string }
 
@@ -40,4 +43,8 @@ export const SEVERITY_NUMBER: Readonly<Record<RuleSeverity, 1 | 2 | 3 | 4>> = Ob
 
 export function isRuleId(id: string): id is RuleId {
   return (RULE_IDS as readonly string[]).includes(id);
+}
+
+export function isSeveritySetting(value: unknown): value is SeveritySetting {
+  return typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value);
 }

@@ -6,11 +6,11 @@ import type { CheckContext, Finding, FindingData, RuleId } from './index.js';
 import { catalogue, classificationOf, CURRENT_YEAR, levelOf, normalizeName, type CatalogueEntry, type Classification } from '../catalogue/catalogue.js';
 import { nearest } from '../catalogue/explain.js';
 import { message } from './messages.js';
+import { DEFAULT_SEVERITY, SEVERITY_NUMBER } from '../../../shared/src/rules.js';
 
-const SEVERITY: Record<string, 1 | 2> = { 'malformed-code': 1, 'unknown-code': 2, 'code-name-mismatch': 2, 'code-mapping-mismatch': 2 };
 
 function finding(code: RuleId, range: Range, text: string, data?: FindingData): Finding {
-  return { range, severity: SEVERITY[code] ?? 2, code, source: 'budget', message: text, ...(data ? { data } : {}) };
+  return { range, severity: SEVERITY_NUMBER[DEFAULT_SEVERITY[code]], code, source: 'budget', message: text, ...(data ? { data } : {}) };
 }
 
 export function yearOf(doc: DisclosureDocument, ctx: CheckContext): number {

@@ -1,7 +1,7 @@
 // The checks registry: each rule is a pure function (document, context) → findings.
 import type { DisclosureDocument, Range } from '../model/types.js';
 import type { Locale } from './messages.js';
-import type { RuleId } from '../../../shared/src/rules.js';
+import { SEVERITY_NUMBER, type RuleId, type SeveritySetting } from '../../../shared/src/rules.js';
 import { tableArithmetic } from './tableArithmetic.js';
 import { summaryBalances } from './summary.js';
 import { crossTable } from './crossTable.js';
@@ -40,7 +40,7 @@ export interface FindingData {
 /** Rule ids are public (CONTRACT.md); the one list lives in shared/src/rules.ts. */
 export type { RuleId };
 
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
+export type SeverityName = SeveritySetting;
 
 export interface CheckSettings {
   year?: number;
@@ -77,8 +77,6 @@ export type Rule = (doc: DisclosureDocument, context: CheckContext) => Finding[]
 
 const rules: Rule[] = [tableArithmetic, summaryBalances, crossTable, subjectCodes, narrative];
 
-const SEVERITY: Record<Exclude<SeverityName, 'off'>, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
-
 export function checkDocument(doc: DisclosureDocument, settings: CheckSettings = {}, uri = '', collect?: (c: Computation) => void): Finding[] {
   const context: CheckContext = { uri, settings, locale: settings.locale ?? 'zh', collect };
   const out: Finding[] = [];
@@ -94,7 +92,8 @@ export function checkDocument(doc: DisclosureDocument, settings: CheckSettings =
   for (const f of dedupe(out)) {
     const override = settings.rules?.[f.code];
     if (override === 'off') continue;
-    result.push(override && override in SEVERITY ? { ...f, severity: SEVERITY[override as keyof typeof SEVERITY] } : f);
+    // settings come from outside (a client's configuration): a value that is no severity changes nothing
+    result.push(override && override in SEVERITY_NUMBER ? { ...f, severity: SEVERITY_NUMBER[override as keyof typeof SEVERITY_NUMBER] } : f);
   }
   return result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -1,4 +1,6 @@
 // Diagnostic messages: Chinese first, English on request (setting budget.locale / CLI --locale en).
+import { CLASSIFICATION_NAME } from '../catalogue/catalogue.js';
+
 export type Locale = 'zh' | 'en';
 
 type Template = (a: Record<string, string>) => string;
@@ -31,9 +33,9 @@ const zh: Record<string, Template> = {
   'separator': () => '；',
   'code-name-sibling': (a) => `；「${a.name}」的编码为 ${a.code}`,
   'years-from-to': (a) => `${a.from}—${a.to}年`,
-  'class-function': () => '支出功能分类科目',
-  'class-economic-department': () => '部门预算支出经济分类科目',
-  'class-economic-government': () => '政府预算支出经济分类科目',
+  'class-function': () => CLASSIFICATION_NAME.function,
+  'class-economic-department': () => CLASSIFICATION_NAME['economic-department'],
+  'class-economic-government': () => CLASSIFICATION_NAME['economic-government'],
   'in-table': (a) => `${a.table}中的`,
   'unnamed': () => '（未命名）',
   'total': () => '总额',

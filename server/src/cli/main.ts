@@ -7,7 +7,7 @@ import { documentSymbols, outlineText } from '../features/symbols.js';
 import { decode, NotTextError } from './decode.js';
 import { formatFindings, type FileFindings, type OutputFormat } from './format.js';
 import { checkDocument, type SeverityName } from '../checks/index.js';
-import { RULE_IDS, isRuleId, type RuleId } from '../../../shared/src/rules.js';
+import { RULE_IDS, SEVERITY_SETTINGS, isRuleId, isSeveritySetting, type RuleId } from '../../../shared/src/rules.js';
 import { explainCode, explanationMarkdown } from '../catalogue/explain.js';
 import { parseLocalCodes } from '../catalogue/localCodes.js';
 import { catalogue } from '../catalogue/catalogue.js';
@@ -30,7 +30,6 @@ interface Options {
   positional: string[];
 }
 
-const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 function parseArgs(args: string[]): Options {
   const o: Options = { rules: {}, positional: [] };
@@ -57,8 +56,8 @@ function parseArgs(args: string[]): Options {
       const m = /^([a-z-]+)[=:](\w+)$/.exec(v);
       if (!m) throw new UsageError(`--rule takes RULE=SEVERITY, e.g. --rule rounding=off (got ${v})`);
       if (!isRuleId(m[1])) throw new UsageError(`--rule: unknown rule ${m[1]} (rules: ${RULE_IDS.join(', ')})`);
-      if (!SEVERITY_NAMES.includes(m[2] as SeverityName)) throw new UsageError(`--rule ${m[1]}: severity must be one of ${SEVERITY_NAMES.join(', ')}`);
-      o.rules[m[1]] = m[2] as SeverityName;
+      if (!isSeveritySetting(m[2])) throw new UsageError(`--rule ${m[1]}: severity must be one of ${SEVERITY_SETTINGS.join(', ')}`);
+      o.rules[m[1]] = m[2];
     } else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
       const n = Number(take());
       if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0');

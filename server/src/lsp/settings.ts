@@ -1,5 +1,6 @@
 // Settings the client sends (section `budget` of the VS Code configuration), validated: bad values fall back to defaults.
 import type { CheckSettings, SeverityName } from '../checks/index.js';
+import { isSeveritySetting } from '../../../shared/src/rules.js';
 
 export interface ServerSettings extends CheckSettings {
   detectPlainText: boolean;
@@ -12,7 +13,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   const rules: Record<string, SeverityName> = {};
   if (r.rules && typeof r.rules === 'object') {
     for (const [id, sev] of Object.entries(r.rules as Record<string, unknown>)) {
-      if (typeof sev === 'string' && ['error', 'warning', 'information', 'hint', 'off'].includes(sev)) rules[id] = sev as SeverityName;
+      if (isSeveritySetting(sev)) rules[id] = sev;
     }
   }
   return { year, locale, rules, detectPlainText: r.detectPlainText !== false };
