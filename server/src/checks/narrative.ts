@@ -303,10 +303,10 @@ function figuresInTheirTable(doc: DisclosureDocument, figures: Figure[], paragra
         ctx.collect?.({ range: f.range, rule: 'text-table-mismatch', subject: f.label, basis: `「${table.title}」中的`, found: f.text, expected: `${found.text}${unit}`, parts: [{ label: `「${table.title}」 ${found.text}${unit}`, value: found.text, range: found.range }], verdict: 'equal', tolerance: show(tol, f.decimals + 1), template: 'balance' });
         continue;
       }
-      const shown = [...new Set(cells.map((c) => c.text))].slice(0, 8).join('、');
+      const shown = [...new Set(cells.map((c) => c.text))].slice(0, 8).join(message(ctx.locale, 'list-separator'));
       out.push({
         range: f.range, severity: 1, code: 'text-table-mismatch', source: 'budget',
-        message: message(ctx.locale, 'not-in-table', { label: f.label, found: f.text, table: table.title ?? '', shown: shown.replace(/、/g, ctx.locale === 'en' ? ', ' : '、'), unit }),
+        message: message(ctx.locale, 'not-in-table', { label: f.label, found: f.text, table: table.title ?? '', shown, unit }),
         relatedInformation: [{ location: { uri: ctx.uri, range: table.titleRange ?? table.range }, message: table.title ?? '' }],
         data: { expected: '', found: f.value.toString(), difference: '', unit: f.unit },
       });

@@ -123,7 +123,7 @@ const isUnitTable = (view: TableView): boolean => view.rows.some((r) => r.code &
 function columnLabel(view: TableView, col: ValueColumn, ctx: CheckContext): string {
   const name = columnName(view, col.key);
   if (!(view.columns.length > 1 && name)) return '';
-  return ctx.locale === 'en' ? ` (${message(ctx.locale, 'column', { column: name })})` : message(ctx.locale, 'column', { column: name });
+  return message(ctx.locale, 'column', { column: name });
 }
 
 function part(r: RowView, key: number): Part | undefined {
