@@ -7,6 +7,7 @@ import { catalogue, classificationOf, CURRENT_YEAR, levelOf, normalizeName, type
 import { nearest } from '../catalogue/explain.js';
 import { message } from './messages.js';
 import { DEFAULT_SEVERITY, SEVERITY_NUMBER } from '../../../shared/src/rules.js';
+import { linesSpanned } from '../model/ranges.js';
 
 
 function finding(code: RuleId, range: Range, text: string, data?: FindingData): Finding {
@@ -150,8 +151,7 @@ function mapping(cells: Cell[], year: number, out: Finding[], ctx: CheckContext)
 const PROSE_CODE = /([\u4e00-\u9fa5“”（）()、]{2,40}?)\s*[（(]\s*([235]\d{2}(?:\d{2}){0,2})\s*[）)]/g;
 
 function proseCodes(doc: DisclosureDocument, ctx: CheckContext, year: number): Finding[] {
-  const tableLines = new Set<number>();
-  for (const t of doc.tables) for (let l = t.range.start.line; l <= t.range.end.line; l++) tableLines.add(l);
+  const tableLines = linesSpanned(doc.tables);
   const out: Finding[] = [];
   doc.lines.forEach((text, line) => {
     if (tableLines.has(line) || !/[（(]\s*[235]\d{2}/.test(text)) return;

@@ -4,7 +4,8 @@ import type { DisclosureDocument, Position, Range } from '../model/types.js';
 import { explainCode, explanationMarkdown } from '../catalogue/explain.js';
 import type { HoverShape } from './hover.js';
 
-const PROSE = /[（(]\s*([235]\d{2}(?:\d{2}){0,2})\s*[）)]/g;
+/** `（2101501）` in prose: a code in brackets. */
+export const PROSE_CODE = /[（(]\s*([235]\d{2}(?:\d{2}){0,2})\s*[）)]/g;
 
 const inRange = (r: Range, p: Position) => p.line === r.start.line && p.character >= r.start.character && p.character <= r.end.character;
 
@@ -16,7 +17,7 @@ export function codeAt(doc: DisclosureDocument, pos: Position): { code: string; 
     }
   }
   const text = doc.lines[pos.line] ?? '';
-  for (const m of text.matchAll(PROSE)) {
+  for (const m of text.matchAll(PROSE_CODE)) {
     const start = m.index! + m[0].indexOf(m[1]);
     const range = { start: { line: pos.line, character: start }, end: { line: pos.line, character: start + m[1].length } };
     if (inRange(range, pos)) return { code: m[1], range };

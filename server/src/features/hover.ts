@@ -3,12 +3,10 @@
 import type { Computation } from '../checks/index.js';
 import type { DisclosureDocument, Position, Range, Table, Cell } from '../model/types.js';
 import type { Locale } from '../checks/messages.js';
+import { contains } from '../model/ranges.js';
 
 export interface HoverShape { contents: { kind: 'markdown'; value: string }; range: Range }
 
-const contains = (r: Range, p: Position) =>
-  (p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character)) &&
-  (p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character));
 
 export function cellAt(doc: DisclosureDocument, pos: Position): { table: Table; cell: Cell; rowLabel?: string; column?: string } | undefined {
   for (const table of doc.tables) {
@@ -27,7 +25,7 @@ export function cellAt(doc: DisclosureDocument, pos: Position): { table: Table; 
   return undefined;
 }
 
-const VERDICT = {
+export const VERDICT = {
   zh: { equal: '✓ 相符', rounding: '≈ 在尾差范围内', mismatch: '✗ 不符' },
   en: { equal: '✓ agrees', rounding: '≈ within rounding', mismatch: '✗ does not agree' },
 } as const;

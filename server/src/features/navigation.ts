@@ -2,25 +2,18 @@
 // find every occurrence of a code (prose and tables), and hover a prose figure to see what it was compared with.
 import type { Computation } from '../checks/index.js';
 import type { DisclosureDocument, Position, Range } from '../model/types.js';
-import { codeAt } from './codeHover.js';
-import type { HoverShape } from './hover.js';
+import { codeAt, PROSE_CODE } from './codeHover.js';
+import { VERDICT, type HoverShape } from './hover.js';
+import { contains, linesSpanned } from '../model/ranges.js';
 
 export interface LocationShape { uri: string; range: Range }
 
-const contains = (r: Range, p: Position) =>
-  (p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character)) &&
-  (p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character));
-
-const PROSE_CODE = /[（(]\s*([235]\d{2}(?:\d{2}){0,2})\s*[）)]/g;
 
 /** Every place the code appears: table code cells and `（code）` in prose. */
 export function codeOccurrences(doc: DisclosureDocument, code: string): Range[] {
   const out: Range[] = [];
-  const tableLines = new Set<number>();
-  for (const t of doc.tables) {
-    for (let l = t.range.start.line; l <= t.range.end.line; l++) tableLines.add(l);
-    for (const r of t.rows) for (const c of r.cells) if (c.kind === 'code' && c.code === code) out.push(c.range);
-  }
+  const tableLines = linesSpanned(doc.tables);
+  for (const t of doc.tables) for (const r of t.rows) for (const c of r.cells) if (c.kind === 'code' && c.code === code) out.push(c.range);
   doc.lines.forEach((text, line) => {
     if (tableLines.has(line) || !text.includes(code)) return;
     for (const m of text.matchAll(PROSE_CODE)) {
@@ -51,8 +44,6 @@ export function references(doc: DisclosureDocument, uri: string, pos: Position):
   return hit ? codeOccurrences(doc, hit.code).map((range) => ({ uri, range })) : [];
 }
 
-const VERDICT = { equal: '✓ 相符', rounding: '≈ 在尾差范围内', mismatch: '✗ 不符' } as const;
-
 /** Hover over a prose figure or percentage: the comparisons the checks made with it. */
 export function proseHover(pos: Position, computations: Computation[]): HoverShape | undefined {
   const own = computations.filter((c) => /^(text-|percent)/.test(c.rule) && contains(c.range, pos));
@@ -60,11 +51,11 @@ export function proseHover(pos: Position, computations: Computation[]): HoverSha
   const lines: string[] = [];
   for (const c of own) {
     if (c.rule === 'text-table-mismatch') {
-      lines.push(`**${c.subject}** ${c.found} 对照 ${c.parts[0]?.label ?? ''}：${c.expected} ${VERDICT[c.verdict]}`);
+      lines.push(`**${c.subject}** ${c.found} 对照 ${c.parts[0]?.label ?? ''}：${c.expected} ${VERDICT.zh[c.verdict]}`);
     } else if (c.rule === 'percent-mismatch') {
-      lines.push(`**${c.subject}** = ${c.basis}：`, '', ...c.parts.map((p) => `- ${p.label} ${p.value}`), '', `计算值 ${c.expected}（可能范围 ${c.tolerance}）${VERDICT[c.verdict]}`);
+      lines.push(`**${c.subject}** = ${c.basis}：`, '', ...c.parts.map((p) => `- ${p.label} ${p.value}`), '', `计算值 ${c.expected}（可能范围 ${c.tolerance}）${VERDICT.zh[c.verdict]}`);
     } else {
-      lines.push(`**${c.subject}** ${c.found} = ${c.basis}之和：`, '', ...c.parts.map((p) => `- ${p.label} ${p.value}`), '', `合计 ${c.expected} ${VERDICT[c.verdict]}`);
+      lines.push(`**${c.subject}** ${c.found} = ${c.basis}之和：`, '', ...c.parts.map((p) => `- ${p.label} ${p.value}`), '', `合计 ${c.expected} ${VERDICT.zh[c.verdict]}`);
     }
     lines.push('');
   }

@@ -5,6 +5,7 @@ import Decimal from 'decimal.js';
 import type { DisclosureDocument, Range, Unit } from '../model/types.js';
 import { parseNumber } from '../parse/amounts.js';
 import { lastAtOrBefore } from '../util/search.js';
+import { linesSpanned } from '../model/ranges.js';
 
 export interface Figure {
   value: Decimal;
@@ -61,9 +62,7 @@ const SHARE = /^[，,]?\s*占[\u4e00-\u9fa5“”]{0,12}?\s*(\d+(?:\.\d+)?)\s*[%
 const COMPLETION = /完成(?:年初)?预算的\s*(\d+(?:\.\d+)?)\s*[%％]/;
 
 function paragraphs(doc: DisclosureDocument): Para[] {
-  const skip = new Set<number>();
-  for (const t of doc.tables) for (let l = t.range.start.line; l <= t.range.end.line; l++) skip.add(l);
-  for (const t of doc.toc) for (let l = t.range.start.line; l <= t.range.end.line; l++) skip.add(l);
+  const skip = linesSpanned(doc.toc, linesSpanned(doc.tables));
   const headingAt = new Map(doc.headings.map((h) => [h.line, h]));
   // the titles of every heading enclosing a line: a sentence's scope (一般公共预算, 基本支出 …) is often
   // named by a heading two levels up
