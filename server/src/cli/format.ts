@@ -1,6 +1,6 @@
 // Output formats of `budget-lint` (see CONTRACT.md): text, json (LSP Diagnostics) and SARIF 2.1.0.
 import type { Finding } from '../checks/index.js';
-import { RULES } from '../../../shared/src/rules.js';
+import { RULES, SEVERITY_NUMBER } from '../../../shared/src/rules.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export interface FileFindings { file: string; diagnostics: Finding[] }
@@ -28,7 +28,7 @@ function sarif(results: FileFindings[]) {
     runs: [{
       tool: { driver: { name: 'budget-lint', rules: ruleIds.map((id) => {
         const r = RULES.find((x) => x.id === id);
-        return r ? { id, shortDescription: { text: r.zh }, fullDescription: { text: r.en }, defaultConfiguration: { level: r.severity === 'hint' ? 'note' : r.severity === 'information' ? 'note' : r.severity } } : { id };
+        return r ? { id, shortDescription: { text: r.zh }, fullDescription: { text: r.en }, defaultConfiguration: { level: SARIF_LEVEL[SEVERITY_NUMBER[r.severity]] } } : { id };
       }) } },
       results: results.flatMap((r) => r.diagnostics.map((d) => ({
         ruleId: d.code,

@@ -30,7 +30,6 @@ interface Options {
   positional: string[];
 }
 
-
 function parseArgs(args: string[]): Options {
   const o: Options = { rules: {}, positional: [] };
   for (let i = 0; i < args.length; i++) {
