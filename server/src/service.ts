@@ -63,9 +63,9 @@ export class LanguageService {
     return this.docs.has(uri);
   }
 
-  /** The current text (reassembled from the lexed lines, `\n` line ends). */
+  /** The current text, exactly as the editor has it (line ends included). */
   text(uri: string): string | undefined {
-    return this.docs.get(uri)?.lexed.lines().map((l) => l.text).join('\n');
+    return this.docs.get(uri)?.lexed.text();
   }
 
   analysis(uri: string): Analysis | undefined {

@@ -3,42 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeText } from '../../server/src/service.js';
-import { documentSymbols } from '../../server/src/features/symbols.js';
-import { foldingRanges } from '../../server/src/features/folding.js';
 import { decode, NotTextError } from '../../server/src/cli/decode.js';
-import { readSeed } from '../helpers/fixtures.js';
-import { tableArithmetic } from '../../server/src/checks/tableArithmetic.js';
-import { summaryBalances } from '../../server/src/checks/summary.js';
-import { crossTable } from '../../server/src/checks/crossTable.js';
-import { subjectCodes } from '../../server/src/checks/codes.js';
-import { narrative } from '../../server/src/checks/narrative.js';
-import { LanguageService } from '../../server/src/service.js';
-
-const RULES = [tableArithmetic, summaryBalances, crossTable, subjectCodes, narrative];
-
-const LINE_PIECES = ['表1', '单位：万元', '合计', '\t', '  ', '　', '一、', '（一）', '(1)', '1.', '第一部分', '目录', '2,519.99', '-', '—', '**', '|', '<b>', '#', '\n', '\r\n', '301', '2101501', '其中：', '%', '万元', '……'];
-
-function exercise(text: string): void {
-  const doc = analyzeText(text);
-  // every rule on its own (checkDocument would swallow a rule's exception: here it must not happen)
-  for (const rule of RULES) rule(doc, { uri: 'u', settings: {}, locale: 'zh', collect: () => undefined });
-  const svc = new LanguageService();
-  svc.open('u', text);
-  for (let line = 0; line < Math.min(doc.lineCount, 30); line += 3) {
-    const position = { line, character: line % 7 };
-    svc.hover('u', position);
-    svc.completions('u', position);
-    svc.definition('u', position);
-    svc.references('u', position);
-    svc.codeActions('u', { start: position, end: position });
-  }
-  const symbols = documentSymbols(doc.outline);
-  const folds = foldingRanges(doc.outline);
-  const lines = text.split(/\r\n|\r|\n/).length;
-  for (const f of folds) assert.ok(f.startLine >= 0 && f.endLine < lines && f.startLine < f.endLine);
-  const walk = (s: typeof symbols): void => s.forEach((x) => { assert.ok(x.range.start.line <= x.selectionRange.start.line); walk(x.children); });
-  walk(symbols);
-}
+import { readSeed, readMoreDoc } from '../helpers/fixtures.js';
+import { exercise, lineMutations, LINE_PIECES } from '../helpers/exercise.js';
 
 test('random unicode text never throws', () => {
   fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (s) => exercise(s)), { numRuns: 300 });
@@ -51,6 +18,19 @@ test('random sequences of disclosure-like pieces never throw', () => {
 test('truncations of a real document (half a table) never throw', () => {
   const text = readSeed('003_3501b10775860d1f.txt');
   fc.assert(fc.property(fc.nat(text.length), fc.nat(text.length), (a, b) => exercise(text.slice(Math.min(a, b), Math.max(a, b)))), { numRuns: 60 });
+});
+
+test('a title and unit line pasted twice in a row parse (was: a table segment with no rows read at [0])', () => {
+  const text = '2020年部门综合预算收入总表\n单位：元\n2020年部门综合预算收入总表\n单位：元\n计\n';
+  exercise(text);
+  const doc = analyzeText(text);
+  assert.ok(doc.tables.length >= 1);
+});
+
+test('line-level edits of real documents (lines duplicated, deleted, moved, cut, joined) never throw', () => {
+  for (const text of [readSeed('000_1f6e6b9090501f01.txt'), readMoreDoc('04_pt_czj_2025_dept_budget.txt')]) {
+    fc.assert(fc.property(lineMutations(text), (t) => exercise(t)), { numRuns: 40, seed: 8 });
+  }
 });
 
 test('binary junk decoded leniently never throws', () => {

@@ -218,7 +218,9 @@ function continues(group: TableSegmentInput[], next: TableSegmentInput, prevEnd:
   const key = (ln: number): string => lines[ln].text.replace(/[\s\u3000]/g, '');
   const firstNext = lines[next.lines[0]];
   const startsWithData = !!firstNext.cells?.some((c) => c.kind === 'number' || c.kind === 'dash');
-  return key(group[0].lines[0]) === key(next.lines[0]) || startsWithData;
+  // the group's first header row: a segment may have no rows at all (a title and unit pasted twice)
+  const firstRow = group.find((s) => s.lines.length > 0)?.lines[0];
+  return (firstRow !== undefined && key(firstRow) === key(next.lines[0])) || startsWithData;
 }
 
 function isPdfTableStart(lines: LexLine[], unitLine: number): boolean {

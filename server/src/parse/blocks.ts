@@ -2,11 +2,21 @@
 // that follows a blank line (so tables split by blank lines are several blocks; that is fine, blocks are
 // only the unit of re-lexing). An edit re-lexes the blocks it touches plus one neighbour on each side
 // (a deleted blank line can merge two blocks) and shifts the line numbers of the blocks after it.
+//
+// The text is kept exactly, line ends included: every line remembers its own terminator (`\n`, `\r\n`,
+// `\r` or none for the last line), and an edit is applied to the exact text of the region it touches, with
+// positions clamped and ordered as `vscode-languageserver-textdocument` does (the editor's own reference).
+// So the server's text never drifts from the editor's, whatever ranges a client sends.
 import { lexLine, type LexLine } from './lex.js';
 import type { Position } from '../model/types.js';
 import { lastAtOrBefore } from '../util/search.js';
 
-export interface Block { startLine: number; lines: LexLine[] }
+export interface Block {
+  startLine: number;
+  lines: LexLine[];
+  /** eols[i] terminates lines[i]: '\n', '\r\n', '\r', or '' for the document's last line. */
+  eols: string[];
+}
 
 export interface TextEdit {
   range: { start: Position; end: Position };
@@ -14,22 +24,40 @@ export interface TextEdit {
 }
 
 const EOL = /\r\n|\r|\n/;
+const EOL_GLOBAL = /\r\n|\r|\n/g;
 
 export function splitLines(text: string): string[] {
   return text.split(EOL);
 }
 
-export function blocksOf(lines: string[], firstLine: number): Block[] {
+/** Lines and their terminators; the last line's terminator is '' (a text ending in a line end has an empty last line). */
+export function splitLinesWithEols(text: string): { lines: string[]; eols: string[] } {
+  const lines: string[] = [];
+  const eols: string[] = [];
+  let from = 0;
+  EOL_GLOBAL.lastIndex = 0;
+  for (let m = EOL_GLOBAL.exec(text); m; m = EOL_GLOBAL.exec(text)) {
+    lines.push(text.slice(from, m.index));
+    eols.push(m[0]);
+    from = m.index + m[0].length;
+  }
+  lines.push(text.slice(from));
+  eols.push('');
+  return { lines, eols };
+}
+
+export function blocksOf(lines: string[], eols: string[], firstLine: number): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
   let previousBlank = true;
   for (let i = 0; i < lines.length; i++) {
     const lexed = lexLine(lines[i]);
     if (!current || (previousBlank && !lexed.blank && current.lines.length > 0 && !allBlank(current))) {
-      current = { startLine: firstLine + i, lines: [] };
+      current = { startLine: firstLine + i, lines: [], eols: [] };
       blocks.push(current);
     }
     current.lines.push(lexed);
+    current.eols.push(eols[i]);
     previousBlank = lexed.blank;
   }
   return blocks;
@@ -43,8 +71,8 @@ export class LexedText {
   private constructor(public blocks: Block[], public lineCount: number) {}
 
   static parse(text: string): LexedText {
-    const lines = splitLines(text);
-    return new LexedText(blocksOf(lines, 0), lines.length);
+    const { lines, eols } = splitLinesWithEols(text);
+    return new LexedText(blocksOf(lines, eols, 0), lines.length);
   }
 
   /** All lexed lines in document order (index = line number). */
@@ -55,30 +83,75 @@ export class LexedText {
     return out;
   }
 
-  /** Applies one edit (LSP semantics: range in the current text) and returns how many blocks were re-lexed. */
+  /** The exact text, each line with its own line end. */
+  text(): string {
+    const parts: string[] = [];
+    for (const b of this.blocks) for (let i = 0; i < b.lines.length; i++) parts.push(b.lines[i].text, b.eols[i]);
+    return parts.join('');
+  }
+
+  /**
+   * Applies one edit (LSP semantics: range in the current text) and returns how many blocks were re-lexed.
+   * Positions past the end mean the end of the text, negative ones its start, a character past a line's
+   * end means that end (never into its line break), and a reversed range is read start-first.
+   */
   applyEdit(edit: TextEdit): number {
-    const { start, end } = edit.range;
+    let start = this.clampPosition(edit.range.start);
+    let end = this.clampPosition(edit.range.end);
+    if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
     const first = Math.max(0, this.blockIndexOf(start.line) - 1);
     const last = Math.min(this.blocks.length - 1, this.blockIndexOf(end.line) + 1);
     const regionStart = this.blocks[first].startLine;
-    const oldLines: string[] = [];
-    for (let b = first; b <= last; b++) for (const l of this.blocks[b].lines) oldLines.push(l.text);
-    const startLine = Math.min(start.line - regionStart, oldLines.length - 1);
-    const endLine = Math.min(end.line - regionStart, oldLines.length - 1);
-    const before = oldLines.slice(0, startLine);
-    const after = oldLines.slice(endLine + 1);
-    const head = oldLines[startLine].slice(0, clamp(start.character, oldLines[startLine].length));
-    const tail = oldLines[endLine].slice(clamp(end.character, oldLines[endLine].length));
-    const middle = splitLines(head + edit.text + tail);
-    const newLines = [...before, ...middle, ...after];
-    const replacement = blocksOf(newLines, regionStart);
-    const delta = newLines.length - oldLines.length;
+    const regionIsLast = last === this.blocks.length - 1;
+    // the exact text of the region, and the offsets of the edit in it
+    const parts: string[] = [];
+    let startOffset = 0;
+    let endOffset = 0;
+    let offset = 0;
+    let line = regionStart;
+    let oldLineCount = 0;
+    for (let b = first; b <= last; b++) {
+      const block = this.blocks[b];
+      for (let i = 0; i < block.lines.length; i++, line++, oldLineCount++) {
+        if (line === start.line) startOffset = offset + start.character;
+        if (line === end.line) endOffset = offset + end.character;
+        const t = block.lines[i].text;
+        parts.push(t, block.eols[i]);
+        offset += t.length + block.eols[i].length;
+      }
+    }
+    const region = parts.join('');
+    const edited = region.slice(0, startOffset) + edit.text + region.slice(endOffset);
+    const { lines, eols } = splitLinesWithEols(edited);
+    // a region that is not the end of the document ends with a line break: the empty piece after it is
+    // the start of the next block, not a line of this region
+    if (!regionIsLast && lines.length > 1 && lines[lines.length - 1] === '' && eols[eols.length - 1] === '') {
+      lines.pop();
+      eols.pop();
+    }
+    const replacement = blocksOf(lines, eols, regionStart);
+    const delta = lines.length - oldLineCount;
     this.blocks.splice(first, last - first + 1, ...replacement);
     if (delta !== 0) {
       for (let b = first + replacement.length; b < this.blocks.length; b++) this.blocks[b].startLine += delta;
     }
     this.lineCount += delta;
     return replacement.length;
+  }
+
+  /** A position inside the text, as vscode-languageserver-textdocument's offsetAt reads it. */
+  private clampPosition(p: Position): Position {
+    if (p.line >= this.lineCount) {
+      const lastLine = this.lineCount - 1;
+      return { line: lastLine, character: this.lineAt(lastLine).text.length };
+    }
+    if (p.line < 0) return { line: 0, character: 0 };
+    return { line: p.line, character: clamp(p.character, this.lineAt(p.line).text.length) };
+  }
+
+  private lineAt(line: number): LexLine {
+    const block = this.blocks[this.blockIndexOf(line)];
+    return block.lines[line - block.startLine];
   }
 
   private blockIndexOf(line: number): number {
