@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LanguageService, analyzeText } from '../server/src/service.js';
 import { checkDocument } from '../server/src/checks/index.js';
+import { scaling } from './scaling.js';
 
 const FIXTURES = join(__dirname, '..', 'test', 'fixtures');
 const docs = ['seeds', 'more-docs'].flatMap((d) => readdirSync(join(FIXTURES, d)).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(FIXTURES, d, f), 'utf8')));
@@ -54,6 +55,13 @@ const editAndCheck = time(() => {
   svc.diagnostics('bench://big');
 }, 10);
 console.log(`one keystroke then all diagnostics of the 5 MB document (the server waits 150 ms of quiet before this): median ${editAndCheck.median.toFixed(0)} ms`);
+const tableLine = lines.findIndex((l) => /^\d{3,7}\t/.test(l));
+const hoverAfterEdit = time(() => {
+  const line = Math.floor(Math.random() * lines.length);
+  svc.update('bench://big', [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '1' }], ++version);
+  svc.hover('bench://big', { line: tableLine, character: 20 });
+}, 10);
+console.log(`one keystroke then a hover on a figure in the 5 MB document (answered from its table): median ${hoverAfterEdit.median.toFixed(0)} ms`);
 const seedSvc = new LanguageService();
 seedSvc.open('bench://seed', docs[0], 1);
 seedSvc.diagnostics('bench://seed');
@@ -62,3 +70,6 @@ const seedEdit = time(() => {
   seedSvc.diagnostics('bench://seed');
 }, 50);
 console.log(`one keystroke then all diagnostics of a real document (seed 000, 30 KB): median ${seedEdit.median.toFixed(1)} ms, p95 ${seedEdit.p95.toFixed(1)} ms`);
+
+console.log('\nmemory and scaling (a fresh process per size, as budget-lint runs):');
+scaling();

@@ -4,7 +4,7 @@ import { LexedText, type TextEdit } from './parse/blocks.js';
 import { assemble } from './parse/assemble.js';
 import { documentSymbols, type DocumentSymbolShape } from './features/symbols.js';
 import { foldingRanges, type FoldingRangeShape } from './features/folding.js';
-import { checkDocument, type CheckSettings, type Computation, type Finding } from './checks/index.js';
+import { checkDocument, computationsOfTable, type CheckSettings, type Computation, type Finding } from './checks/index.js';
 import { tableHover, type HoverShape } from './features/hover.js';
 import { codeHover } from './features/codeHover.js';
 import { codeCompletions, type CompletionShape } from './features/completion.js';
@@ -110,14 +110,22 @@ export class LanguageService {
     return this.checked(uri, settings)?.findings ?? [];
   }
 
+  /**
+   * A hover answers from what is known: a code from the catalogue, a figure from the last full check when it is
+   * current, else from its own table alone (a hover right after a keystroke must not run every rule over the
+   * document; comparisons across tables and with the prose appear once the check after the pause has run).
+   */
   hover(uri: string, position: Position, settings: CheckSettings = {}): HoverShape | undefined {
     const a = this.analysis(uri);
-    const c = this.checked(uri, settings);
-    if (!a || !c) return undefined;
+    if (!a) return undefined;
     const code = codeHover(a.document, position, settings.year);
     if (code) return code;
-    const computations = this.computations(uri, settings);
-    return tableHover(a.document, position, computations, settings.locale) ?? proseHover(position, computations);
+    if (a.checked?.settings === JSON.stringify(settings)) {
+      const computations = a.checked.computations;
+      return tableHover(a.document, position, computations, settings.locale) ?? proseHover(position, computations);
+    }
+    const table = a.document.tables.find((t) => position.line >= t.range.start.line && position.line <= t.range.end.line);
+    return table ? tableHover(a.document, position, computationsOfTable(table, settings, uri), settings.locale) : undefined;
   }
 
   definition(uri: string, position: Position, settings: CheckSettings = {}): LocationShape[] {

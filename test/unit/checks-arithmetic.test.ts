@@ -1,7 +1,7 @@
 // Table arithmetic rules: what they must flag, and the look-alikes they must leave alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeText } from '../../server/src/service.js';
+import { analyzeText, LanguageService } from '../../server/src/service.js';
 import { checkDocument, type Finding } from '../../server/src/checks/index.js';
 
 const check = (...lines: string[]): Finding[] => checkDocument(analyzeText(lines.join('\n')));
@@ -199,4 +199,19 @@ test('severity overrides and turning a rule off', () => {
   assert.ok(checkDocument(doc, { rules: { 'sum-mismatch': 'warning' } }).filter((f) => f.code === 'sum-mismatch').every((f) => f.severity === 2));
   assert.equal(checkDocument(doc, { rules: { 'sum-mismatch': 'off' } }).filter((f) => f.code === 'sum-mismatch').length, 0);
   assert.match(checkDocument(doc, { locale: 'en' }).find((f) => f.code === 'sum-mismatch')!.message, /does not equal the sum of/);
+});
+
+test('a hover right after an edit answers from its own table, without running every rule over the document', () => {
+  const svc = new LanguageService();
+  const text = [...FUNCTION_TABLE(GOOD_ROWS), '', '一、收支预算总体情况', '本部门2021年收入预算2,519.99万元。'].join('\n');
+  svc.open('u', text);
+  svc.diagnostics('u');
+  svc.update('u', [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }], 2);
+  const line = text.split('\n').findIndex((l) => l.startsWith('210\t'));
+  const hover = svc.hover('u', { line, character: 12 });
+  assert.match(hover?.contents.value ?? '', /2,519\.99/);
+  assert.equal(svc.analysis('u')?.checked, undefined, 'the hover must not have run the full check');
+  // once the document has been checked, the hover uses that check
+  svc.diagnostics('u');
+  assert.match(svc.hover('u', { line, character: 12 })?.contents.value ?? '', /2,519\.99/);
 });

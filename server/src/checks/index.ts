@@ -1,9 +1,9 @@
 // The checks registry: each rule is a pure function (document, context) → findings.
-import type { DisclosureDocument, Range } from '../model/types.js';
+import type { DisclosureDocument, Range, Table } from '../model/types.js';
 import type { Locale } from './messages.js';
 import { SEVERITY_NUMBER, type RuleId, type SeveritySetting } from '../../../shared/src/rules.js';
-import { tableArithmetic } from './tableArithmetic.js';
-import { summaryBalances } from './summary.js';
+import { tableArithmetic, tableComputations } from './tableArithmetic.js';
+import { summaryBalances, summaryTable } from './summary.js';
 import { crossTable } from './crossTable.js';
 import { subjectCodes } from './codes.js';
 import { narrative } from './narrative.js';
@@ -96,6 +96,22 @@ export function checkDocument(doc: DisclosureDocument, settings: CheckSettings =
     result.push(override && override in SEVERITY_NUMBER ? { ...f, severity: SEVERITY_NUMBER[override as keyof typeof SEVERITY_NUMBER] } : f);
   }
   return result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/**
+ * The comparisons made inside one table alone (its sums, cross-foots and, for a summary table, its balances):
+ * what a hover can explain right after an edit without paying for every rule over the whole document.
+ */
+export function computationsOfTable(table: Table, settings: CheckSettings = {}, uri = ''): Computation[] {
+  const out: Computation[] = [];
+  const context: CheckContext = { uri, settings, locale: settings.locale ?? 'zh', collect: (c) => out.push(c) };
+  try {
+    out.push(...tableComputations(table, context));
+    summaryTable(table, context);
+  } catch (e) {
+    if (process.env.BUDGET_DEBUG) console.error(e);
+  }
+  return out;
 }
 
 /**

@@ -55,21 +55,24 @@ function classify(label: Cell, values: (Cell | undefined)[], previous?: Item): I
 export const __test = { tabPanels, tokenPanels };
 
 export function summaryBalances(doc: DisclosureDocument, ctx: CheckContext): Finding[] {
+  return doc.tables.flatMap((table) => summaryTable(table, ctx));
+}
+
+/** The panel sums and balances of one summary table (nothing for any other table). */
+export function summaryTable(table: Table, ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
-  for (const table of doc.tables) {
-    if (table.kind !== 'money' || table.empty) continue;
-    if (!isSummaryTable(table.title, table.headerRows.map((r) => r.cells.map((c) => c.text).join('|')).join('\n'))) continue;
-    // grid: columns are reliable; PDF rows keep every figure (0.00 printed) so pairs can be routed by their
-    // numbering; ragged tab rows (empty cells dropped by the converter) are trusted only where a row
-    // carries a pair for every panel — enough for the totals and the balances, not for item sums.
-    const grid = table.shape !== 'pdf' && isGrid(table.rows.filter((r) => r.kind === 'data'));
-    const alignedOnly = !grid && table.shape !== 'pdf';
-    const panels = grid ? tabPanels(table) : tokenPanels(table, alignedOnly);
-    if (panels.length === 0) continue;
-    const fmt = precision(table);
-    if (!alignedOnly) for (const p of panels) out.push(...panelSums(p, ctx, fmt));
-    out.push(...balances(panels, ctx, fmt));
-  }
+  if (table.kind !== 'money' || table.empty) return out;
+  if (!isSummaryTable(table.title, table.headerRows.map((r) => r.cells.map((c) => c.text).join('|')).join('\n'))) return out;
+  // grid: columns are reliable; PDF rows keep every figure (0.00 printed) so pairs can be routed by their
+  // numbering; ragged tab rows (empty cells dropped by the converter) are trusted only where a row
+  // carries a pair for every panel — enough for the totals and the balances, not for item sums.
+  const grid = table.shape !== 'pdf' && isGrid(table.rows.filter((r) => r.kind === 'data'));
+  const alignedOnly = !grid && table.shape !== 'pdf';
+  const panels = grid ? tabPanels(table) : tokenPanels(table, alignedOnly);
+  if (panels.length === 0) return out;
+  const fmt = precision(table);
+  if (!alignedOnly) for (const p of panels) out.push(...panelSums(p, ctx, fmt));
+  out.push(...balances(panels, ctx, fmt));
   return out;
 }
 

@@ -22,6 +22,11 @@ export function tableArithmetic(doc: DisclosureDocument, ctx: CheckContext): Fin
   return out;
 }
 
+/** Every comparison made inside one table (cached like its findings): what a hover needs before a full check. */
+export function tableComputations(table: Table, ctx: CheckContext): Computation[] {
+  return checkTable(table, ctx).computations;
+}
+
 // These findings depend on the table alone. The parser hands back the very same Table object for a table an
 // edit did not touch (and moves it in place when lines are inserted above it), so a keystroke re-checks only
 // the table it falls in. The key holds everything else the result depends on; a moved table is re-checked.
