@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEEDS, MORE_DOCS, seedFiles } from '../helpers/fixtures.js';
@@ -74,7 +74,7 @@ test('GB18030 and BOM files are read; binary files are refused clearly', () => {
   writeFileSync(join(dir, 'junk.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
   const junk = run('outline', join(dir, 'junk.txt'));
   assert.equal(junk.status, 2);
-  assert.match(junk.stderr, /not a text file/);
+  assert.match(junk.stderr, /^budget-lint: cannot read .*junk\.txt: an image: a scanned page needs OCR/);
 });
 
 test('explain prints the same explanation as the hover, in Markdown or JSON; unknown codes exit 1', () => {
@@ -143,4 +143,60 @@ test('--max-warnings N fails the run when there are more than N warnings', () =>
   assert.equal(over.status, 1);
   assert.match(over.stderr, /more than --max-warnings/);
   assert.equal(run('--max-warnings', '-1', seed).status, 2);
+});
+
+test('one unreadable file in a folder does not cost the others their findings: reported, exit 2 at the end', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'budget-lint-'));
+  writeFileSync(join(dir, 'a.txt'), readFileSync(join(SEEDS, seedFiles()[0])));
+  writeFileSync(join(dir, 'b.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+  const r = run('--format', 'json', dir);
+  assert.equal(r.status, 2);
+  const parsed = JSON.parse(r.stdout) as { file: string; diagnostics: unknown[]; error?: string }[];
+  assert.ok(parsed.find((f) => f.file.endsWith('a.txt'))!.diagnostics.length > 0);
+  assert.match(parsed.find((f) => f.file.endsWith('b.txt'))!.error ?? '', /image/);
+  assert.match(r.stderr, /cannot check .*b\.txt/);
+  assert.doesNotMatch(r.stderr, /internal error|\n\s+at /);
+});
+
+test('folders: a symlink loop and links out of the folder are skipped with a note, never followed or fatal', () => {
+  const outside = mkdtempSync(join(tmpdir(), 'budget-out-'));
+  writeFileSync(join(outside, 'secret.txt'), readFileSync(join(SEEDS, seedFiles()[0])));
+  const dir = mkdtempSync(join(tmpdir(), 'budget-lint-'));
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'sub', 'a.txt'), '第一部分 部门概况\n');
+  symlinkSync(dir, join(dir, 'sub', 'loop'));
+  symlinkSync(join(dir, 'self'), join(dir, 'self')); // a link to itself: ELOOP
+  symlinkSync(outside, join(dir, 'out'));
+  symlinkSync(join(outside, 'secret.txt'), join(dir, 'secret.txt'));
+  const r = run('--format', 'json', dir);
+  assert.equal(r.status, 0, r.stderr);
+  const files = (JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file);
+  assert.deepEqual(files, [join(dir, 'sub', 'a.txt')]);
+  assert.match(r.stderr, /skipped .*loop: a link back to a folder already checked/);
+  assert.match(r.stderr, /skipped .*self: a link that loops back on itself/);
+  assert.match(r.stderr, /skipped .*out: a link out of the folder/);
+  assert.doesNotMatch(r.stderr, /internal error|ELOOP|\n\s+at /);
+});
+
+test('a UTF-8 file with one stray byte is read as UTF-8, the line is flagged, and json says which encoding was used', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'budget-lint-'));
+  const text = readFileSync(join(SEEDS, seedFiles()[0]));
+  const at = text.indexOf(0x0a) + 1;
+  writeFileSync(join(dir, 'stray.txt'), Buffer.concat([text.subarray(0, at), Buffer.from([0xff]), text.subarray(at)]));
+  writeFileSync(join(dir, 'clean.txt'), text);
+  const parsed = JSON.parse(run('--format', 'json', dir).stdout) as { file: string; encoding: string; diagnostics: { code: string; severity: number; range: { start: { line: number } } }[] }[];
+  const stray = parsed.find((f) => f.file.endsWith('stray.txt'))!;
+  const clean = parsed.find((f) => f.file.endsWith('clean.txt'))!;
+  assert.equal(stray.encoding, 'utf-8');
+  assert.deepEqual(stray.diagnostics.filter((d) => d.code === 'encoding').map((d) => [d.severity, d.range.start.line]), [[2, 1]]);
+  // the rest of the findings are the clean file's
+  assert.deepEqual(stray.diagnostics.filter((d) => d.code !== 'encoding').map((d) => d.code), clean.diagnostics.map((d) => d.code));
+});
+
+test('a file beyond what can be checked is refused up front with its size and the limit', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'budget-lint-'));
+  writeFileSync(join(dir, 'huge.txt'), Buffer.alloc(51 * 1024 * 1024, 0x41));
+  const r = run(join(dir, 'huge.txt'));
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^budget-lint: cannot check .*huge\.txt: too large to check \(51 MB; the limit is 50 MB\)/);
 });

@@ -147,3 +147,23 @@ test('settings from the client: a rule turned off, another made a warning, Engli
     await c2.stop();
   }
 });
+
+test('an edit to (lineCount, 0) over the wire replaces to the end of the document (the outline shows the new text)', async () => {
+  const uri = 'file:///eod.txt';
+  await open(uri, '第一部分 部门概况\n一、主要职能\n二、机构设置');
+  await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, text: '二、人员情况\n三、其他' }] });
+  const symbols = await client.connection.sendRequest<{ name: string; children: { name: string }[] }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.deepEqual(symbols[0].children.map((c) => c.name), ['一、主要职能', '二、人员情况', '三、其他']);
+});
+
+test('a document beyond what the server can check is refused with one note, never parsed', async () => {
+  const uri = 'file:///huge.txt';
+  const published = client.waitForDiagnostics(uri, 30000);
+  await open(uri, '表1\t合计\t1.00\n'.repeat(1_300_000));
+  const p = await published;
+  assert.equal(p.diagnostics.length, 1);
+  assert.match(String(p.diagnostics[0].message), /文档过大.*too large to check \(2\d MB; the limit is 20 MB\)/);
+  const symbols = await client.connection.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.deepEqual(symbols, []);
+  assert.equal(client.process.exitCode, null);
+});

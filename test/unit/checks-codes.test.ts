@@ -152,6 +152,8 @@ test('local codes: valid entries extend the catalogue; every problem is reported
   assert.deepEqual(entries.map((e) => e.code), ['2109901']);
   assert.deepEqual(problems.map((p) => p.line), [2, 3, 4]);
   assert.match(parseLocalCodes('{ "codes": [ oops ] }').problems[0].message, /不是有效的 JSON/);
+  // the message never echoes the file's bytes (a binary file, or a link to some other file)
+  assert.doesNotMatch(parseLocalCodes('\u0000\u0001secret{').problems[0].message, /secret|\u0000/);
   assert.match(parseLocalCodes('[]').problems[0].message, /codes/);
   try {
     catalogue().setLocal(entries);

@@ -15,7 +15,10 @@ export function parseLocalCodes(text: string): { entries: CatalogueEntry[]; prob
   } catch (e) {
     const at = /position (\d+)/.exec(String((e as Error).message));
     const line = at ? text.slice(0, Number(at[1])).split('\n').length - 1 : 0;
-    return { entries, problems: [{ line, message: `本地科目文件不是有效的 JSON：${(e as Error).message}` }] };
+    // the parser's own message quotes the file's bytes (control characters included, whatever the file is):
+    // say where, not what
+    const where = at ? `（第 ${line + 1} 行附近）` : '';
+    return { entries, problems: [{ line, message: `本地科目文件不是有效的 JSON${where}` }] };
   }
   const list = (data as { codes?: unknown })?.codes;
   if (!Array.isArray(list)) return { entries, problems: [{ line: 0, message: '本地科目文件应为 { "codes": [ … ] }' }] };

@@ -15,9 +15,12 @@ import { judge, sumTolerance } from './tolerance.js';
 export function tableArithmetic(doc: DisclosureDocument, ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   for (const table of doc.tables) {
+    // a one-off check (the CLI: nobody asks for the computations, no edit will follow) neither records every
+    // comparison nor keeps results for reuse: that is memory in proportion to the document, for nothing
+    if (!ctx.collect) { out.push(...checkTableNow(table, ctx)); continue; }
     const checked = checkTable(table, ctx);
     out.push(...checked.findings);
-    if (ctx.collect) checked.computations.forEach(ctx.collect);
+    checked.computations.forEach(ctx.collect);
   }
   return out;
 }

@@ -1,12 +1,81 @@
 // Output formats of `budget-lint` (see CONTRACT.md): text, json (LSP Diagnostics) and SARIF 2.1.0.
+// Findings on a published original carry `data.origin` (page / sheet and cell / table) next to the line and
+// column of the canonical text; positions are mapped back here, once, at output.
 import type { Finding } from '../checks/index.js';
+import type { LineOrigin } from '../import/types.js';
+import type { LoadedDocument } from '../import/load.js';
 import { RULES, SEVERITY_NUMBER } from '../../../shared/src/rules.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
-export interface FileFindings { file: string; diagnostics: Finding[] }
+
+/** Where a finding is in the original: PDF {page}; Excel {sheet, cell}; HTML/Word {table, row}. */
+export type FindingOrigin = Pick<LineOrigin, 'page' | 'sheet' | 'table' | 'row'> & { cell?: string };
+
+/** A finding as printed: the engine's finding, or a note from reading the file (code `encoding` / `import`). */
+export type OutputDiagnostic = Omit<Finding, 'code' | 'data'> & { code: string; data?: Finding['data'] | { origin?: FindingOrigin } & Record<string, unknown> };
+
+export interface FileFindings {
+  file: string;
+  diagnostics: OutputDiagnostic[];
+  /** How the file was read: 'text' or the original's format. */
+  format?: string;
+  /** Text files: the encoding used. */
+  encoding?: string;
+  pages?: number;
+  /** The file could not be read or checked: why (one line). */
+  error?: string;
+}
 
 const SEVERITY = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' } as const;
 const SARIF_LEVEL = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' } as const;
+
+/** Adds each finding's origin in the original, and the reader's notes (undecodable bytes, import notes). */
+export function withOrigins(result: FileFindings & { diagnostics: Finding[] }, loaded: LoadedDocument): FileFindings {
+  const lines = loaded.text.split(/\r\n|\r|\n/);
+  const originOf = (line: number, character: number): FindingOrigin | undefined => {
+    const o = loaded.origins?.[line];
+    if (!o) return undefined;
+    const field = (lines[line] ?? '').slice(0, character).split('\t').length - 1;
+    const out: FindingOrigin = {};
+    if (o.page !== undefined) out.page = o.page;
+    if (o.sheet !== undefined) out.sheet = o.sheet;
+    if (o.cells?.[field]) out.cell = o.cells[field];
+    if (o.table !== undefined) out.table = o.table;
+    if (o.row !== undefined) out.row = o.row;
+    return Object.keys(out).length ? out : undefined;
+  };
+  const diagnostics: OutputDiagnostic[] = result.diagnostics.map((d) => {
+    const origin = originOf(d.range.start.line, d.range.start.character);
+    return origin ? { ...d, data: { ...(d.data ?? {}), origin } } : d;
+  });
+  for (const n of loaded.notes) {
+    const line = n.line ?? 0;
+    const origin = originOf(line, 0);
+    diagnostics.push({
+      range: { start: { line, character: 0 }, end: { line, character: (lines[line] ?? '').length } },
+      severity: loaded.format === 'text' ? 2 : 3,
+      code: loaded.format === 'text' ? 'encoding' : 'import',
+      source: 'budget',
+      message: n.message,
+      ...(origin ? { data: { origin } } : {}),
+    });
+  }
+  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { ...result, diagnostics };
+}
+
+/** `p.12`, `Sheet1!B5`, `table 3 row 4`: the origin as a reader finds it in the original. */
+export function originLabel(o: FindingOrigin | undefined): string | undefined {
+  if (!o) return undefined;
+  if (o.page !== undefined) return `p.${o.page}`;
+  if (o.sheet !== undefined) return o.cell ? `${o.sheet}!${o.cell}` : o.sheet;
+  if (o.table !== undefined) return `table ${o.table}${o.row !== undefined ? ` row ${o.row}` : ''}`;
+  return undefined;
+}
+
+function origin(d: OutputDiagnostic): FindingOrigin | undefined {
+  return (d.data as { origin?: FindingOrigin } | undefined)?.origin;
+}
 
 export function formatFindings(results: FileFindings[], format: OutputFormat): string {
   if (format === 'json') return JSON.stringify(results, null, 2) + '\n';
@@ -14,7 +83,8 @@ export function formatFindings(results: FileFindings[], format: OutputFormat): s
   let out = '';
   for (const r of results) {
     for (const d of r.diagnostics) {
-      out += `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY[d.severity]} ${d.code} ${d.message.replace(/\n/g, ' ')}\n`;
+      const where = originLabel(origin(d));
+      out += `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY[d.severity]} ${d.code} ${d.message.replace(/\n/g, ' ')}${where ? ` (${where})` : ''}\n`;
     }
   }
   return out;
@@ -30,17 +100,33 @@ function sarif(results: FileFindings[]) {
         const r = RULES.find((x) => x.id === id);
         return r ? { id, shortDescription: { text: r.zh }, fullDescription: { text: r.en }, defaultConfiguration: { level: SARIF_LEVEL[SEVERITY_NUMBER[r.severity]] } } : { id };
       }) } },
-      results: results.flatMap((r) => r.diagnostics.map((d) => ({
-        ruleId: d.code,
-        level: SARIF_LEVEL[d.severity],
-        message: { text: d.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: r.file.replace(/\\/g, '/') },
-            region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
-          },
-        }],
-      }))),
+      results: results.flatMap((r) => r.diagnostics.map((d) => {
+        const o = origin(d);
+        return {
+          ruleId: d.code,
+          level: SARIF_LEVEL[d.severity],
+          message: { text: d.message },
+          locations: [{
+            physicalLocation: {
+              artifactLocation: { uri: r.file.replace(/\\/g, '/') },
+              region: {
+                startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+                // the line/column are those of the canonical text (`budget-lint convert`); the page or cell is the original's
+                ...(o ? { properties: o } : {}),
+              },
+            },
+          }],
+        };
+      })),
+      // files that could not be read are reported as tool notifications, not as silence
+      invocations: [{
+        executionSuccessful: results.every((r) => !r.error),
+        toolExecutionNotifications: results.filter((r) => r.error).map((r) => ({
+          level: 'error',
+          message: { text: `cannot check ${r.file}: ${r.error}` },
+          locations: [{ physicalLocation: { artifactLocation: { uri: r.file.replace(/\\/g, '/') } } }],
+        })),
+      }],
     }],
   };
 }

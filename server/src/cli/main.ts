@@ -1,11 +1,12 @@
 // budget-lint: the command-line face of the language service. No domain logic here.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeText } from '../service.js';
 import { documentSymbols, outlineText } from '../features/symbols.js';
-import { decode, NotTextError } from './decode.js';
-import { formatFindings, type FileFindings, type OutputFormat } from './format.js';
+import { loadDocument, UnreadableError, type LoadedDocument } from '../import/load.js';
+import { collectFiles, errorReason } from './files.js';
+import { formatFindings, withOrigins, type FileFindings, type OutputFormat } from './format.js';
 import { checkDocument, type SeverityName } from '../checks/index.js';
 import { RULE_IDS, SEVERITY_SETTINGS, isRuleId, isSeveritySetting, type RuleId } from '../../../shared/src/rules.js';
 import { explainCode, explanationMarkdown } from '../catalogue/explain.js';
@@ -14,8 +15,9 @@ import { catalogue } from '../catalogue/catalogue.js';
 
 const USAGE = `usage:
   budget-lint [--format text|json|sarif] [--year YYYY] [--locale zh|en] [--codes FILE]
-              [--rule RULE=error|warning|information|hint|off]... [--max-warnings N] PATH...
-                                                                   check files / folders (*.txt, *.md)
+              [--rule RULE=error|warning|information|hint|off]... [--max-warnings N] PATH...|-
+                                        check files / folders (.txt .md .pdf .html .docx .xlsx; - reads stdin)
+  budget-lint convert FILE [-o OUT]                                a PDF/HTML/DOCX/XLSX as the canonical text
   budget-lint outline [--format text|json] FILE                    the document outline
   budget-lint explain [--year YYYY] [--format markdown|json] CODE   what a subject code means`;
 
@@ -27,6 +29,8 @@ interface Options {
   rules: Partial<Record<RuleId, SeverityName>>;
   /** --max-warnings N: more warnings than N fail the run (exit 1) as errors do. */
   maxWarnings?: number;
+  /** convert -o OUT */
+  output?: string;
   positional: string[];
 }
 
@@ -61,6 +65,8 @@ function parseArgs(args: string[]): Options {
       const n = Number(take());
       if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0');
       o.maxWarnings = n;
+    } else if (a === '-o' || a === '--output' || a.startsWith('--output=')) {
+      o.output = take();
     } else if (a === '-h' || a === '--help') throw new UsageError('');
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else o.positional.push(a);
@@ -68,44 +74,15 @@ function parseArgs(args: string[]): Options {
   return o;
 }
 
-function readDocument(path: string): string {
+/** Reads and, for an original, imports one file; `-` is standard input. Unreadable → UnreadableError (one line). */
+async function readDocument(path: string): Promise<LoadedDocument> {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = path === '-' ? readFileSync(0) : readFileSync(path);
   } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UnreadableError(errorReason(e));
   }
-  try {
-    return decode(bytes).text;
-  } catch (e) {
-    if (e instanceof NotTextError) throw new UsageError(`cannot read ${path}: ${e.message}`);
-    throw e;
-  }
-}
-
-/** Files named on the command line, and *.txt / *.md below named folders (sorted, hidden folders skipped). */
-function collectFiles(paths: string[]): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const p = join(dir, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else if (/\.(txt|md)$/i.test(name) && !/^(README|SOURCES|CHANGELOG)\.md$/i.test(name)) out.push(p);
-    }
-  };
-  for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      throw new UsageError(`cannot read ${p}: no such file or directory`);
-    }
-    if (st.isDirectory()) walk(p);
-    else out.push(p);
-  }
-  return out;
+  return loadDocument(bytes, path === '-' ? '' : basename(path));
 }
 
 /** Local codes: --codes FILE, or budget-codes.json in the current folder. Problems are reported, never fatal. */
@@ -123,32 +100,69 @@ function loadLocalCodes(o: Options): void {
   catalogue().setLocal(entries);
 }
 
-function runCheck(o: Options): number {
+async function runCheck(o: Options): Promise<number> {
   if (o.positional.length === 0) throw new UsageError('no PATH given');
   loadLocalCodes(o);
   const format = (o.format ?? 'text') as OutputFormat;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif`);
-  const files = collectFiles(o.positional);
-  const results: FileFindings[] = [];
+  const { files, skipped, missing } = collectFiles(o.positional.filter((p) => p !== '-'));
+  if (o.positional.includes('-')) files.unshift('-');
+  for (const s of skipped) process.stderr.write(`budget-lint: skipped ${s.path}: ${s.reason}\n`);
+  const results: FileFindings[] = missing.map((m) => ({ file: m.path, diagnostics: [], error: m.reason }));
+  // one file that cannot be read or checked never costs the others their results: it is reported, the run
+  // goes on, and the exit status says so at the end
   for (const f of files) {
-    const text = readDocument(f);
-    const doc = analyzeText(text);
-    results.push({ file: f, diagnostics: checkDocument(doc, { year: o.year, locale: o.locale, rules: o.rules }, pathToFileURL(resolve(f)).href) });
+    try {
+      const loaded = await readDocument(f);
+      const doc = analyzeText(loaded.text);
+      const uri = f === '-' ? 'stdin:' : pathToFileURL(resolve(f)).href;
+      const diagnostics = checkDocument(doc, { year: o.year, locale: o.locale, rules: o.rules }, uri);
+      results.push(withOrigins({ file: f, diagnostics, format: loaded.format, encoding: loaded.encoding, pages: loaded.pages }, loaded));
+    } catch (e) {
+      const reason = e instanceof UnreadableError ? e.message : `internal error: ${(e as Error).message?.split('\n')[0] ?? e}`;
+      if (!(e instanceof UnreadableError) && process.env.BUDGET_DEBUG) console.error(e);
+      results.push({ file: f, diagnostics: [], error: reason });
+    }
   }
   process.stdout.write(formatFindings(results, format));
+  const failed = results.filter((r) => r.error);
+  for (const r of failed) process.stderr.write(`budget-lint: cannot check ${r.file}: ${r.error}\n`);
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 1).length, 0);
   const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 2).length, 0);
   const tooManyWarnings = o.maxWarnings !== undefined && warnings > o.maxWarnings;
-  if (format === 'text') process.stderr.write(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
+  if (format === 'text' && results.length > failed.length) {
+    const unread = failed.length ? `; ${failed.length} file(s) could not be checked` : '';
+    process.stderr.write(`${results.length - failed.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)${unread}\n`);
+  }
   if (tooManyWarnings) process.stderr.write(`${warnings} warning(s), more than --max-warnings ${o.maxWarnings}\n`);
+  if (failed.length) return 2;
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-function runOutline(o: Options): number {
+async function runConvert(o: Options): Promise<number> {
+  if (o.positional.length !== 1) throw new UsageError('convert takes exactly one FILE');
+  const loaded = await readOrExplain(o.positional[0]);
+  for (const n of loaded.notes) process.stderr.write(`${o.positional[0]}${n.line !== undefined ? `:${n.line + 1}` : ''}: note: ${n.message}\n`);
+  if (o.output) writeFileSync(o.output, loaded.text.endsWith('\n') ? loaded.text : loaded.text + '\n');
+  else process.stdout.write(loaded.text.endsWith('\n') ? loaded.text : loaded.text + '\n');
+  return 0;
+}
+
+/** For the one-file commands: an unreadable file is a usage-level failure with its reason (exit 2). */
+async function readOrExplain(path: string): Promise<LoadedDocument> {
+  try {
+    return await readDocument(path);
+  } catch (e) {
+    if (e instanceof UnreadableError) throw new UsageError(`cannot read ${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+async function runOutline(o: Options): Promise<number> {
   if (o.positional.length !== 1) throw new UsageError('outline takes exactly one FILE');
   const format = o.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError('--format must be text or json');
-  const doc = analyzeText(readDocument(o.positional[0]));
+  const doc = analyzeText((await readOrExplain(o.positional[0])).text);
   if (format === 'json') process.stdout.write(JSON.stringify(documentSymbols(doc.outline), null, 2) + '\n');
   else process.stdout.write(outlineText(doc.outline));
   return 0;
@@ -169,12 +183,13 @@ function runExplain(o: Options): number {
   return 0;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   try {
     const [first, ...rest] = argv;
-    if (first === 'outline') return runOutline(parseArgs(rest));
+    if (first === 'outline') return await runOutline(parseArgs(rest));
     if (first === 'explain') return runExplain(parseArgs(rest));
-    return runCheck(parseArgs(argv));
+    if (first === 'convert') return await runConvert(parseArgs(rest));
+    return await runCheck(parseArgs(argv));
   } catch (e) {
     if (e instanceof UsageError) {
       if (e.message) process.stderr.write(`budget-lint: ${e.message}\n`);
@@ -186,4 +201,4 @@ export function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((status) => { process.exitCode = status; });

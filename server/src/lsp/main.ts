@@ -22,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { catalogue, type CatalogueEntry } from '../catalogue/catalogue.js';
 import { parseLocalCodes } from '../catalogue/localCodes.js';
+import { MAX_EDITOR_TEXT_BYTES, tooLarge } from '../import/load.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const service = new LanguageService();
@@ -126,6 +127,13 @@ connection.onDidChangeConfiguration(async (change) => {
 
 connection.onDidOpenTextDocument(({ textDocument }) => guarded('open', undefined, () => {
   if (!accepts(textDocument)) return;
+  // checked up front: lexing a document is what costs the memory, so one too large is never parsed
+  const bytes = Buffer.byteLength(textDocument.text);
+  if (bytes > MAX_EDITOR_TEXT_BYTES) {
+    const message = `文档过大，未校对 / not checked: ${tooLarge(bytes, MAX_EDITOR_TEXT_BYTES)}`;
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'budget', message }] });
+    return;
+  }
   service.open(textDocument.uri, textDocument.text, textDocument.version);
   scheduleDiagnostics(textDocument.uri);
 }));
