@@ -164,3 +164,35 @@ test('local codes: valid entries extend the catalogue; every problem is reported
   }
   assert.equal(catalogue().lookup('2109901', 2024), undefined);
 });
+
+// Cut from a 基本支出 table of a 2026 Shandong department budget (烟台): 部门 and 政府 economic codes side by side,
+// each over its own 类/款 columns, under a two-row header.
+const SIDE_BY_SIDE = (...rows: string[]) => [
+  '公开表6', '', '一般公共预算基本支出情况表', '单位：万元', '',
+  '部门预算支出经济分类科目\t\t\t政府预算支出经济分类科目\t\t\t基本支出预算\t\t',
+  '类\t款\t科目名称\t类\t款\t科目名称\t小计\t人员支出\t日常公用支出',
+  ...rows,
+];
+
+test('部门 and 政府 economic codes side by side in split 类|款 columns: each column read as its own code (no false unknown-code, no figure read from 01)', () => {
+  const rows = [
+    '301\t\t工资福利支出\t501\t\t机关工资福利支出\t618.50\t618.50\t',
+    '301\t01\t基本工资\t501\t01\t工资奖金津补贴\t295.56\t295.56\t',
+    '301\t02\t津贴补贴\t501\t01\t工资奖金津补贴\t322.94\t322.94\t',
+  ];
+  assert.deepEqual(checkDocument(analyzeText(SIDE_BY_SIDE(...rows).join('\n'))).map((f) => `${f.code} ${f.message}`), []);
+  const table = analyzeText(SIDE_BY_SIDE(...rows).join('\n')).tables[0];
+  const row = table.rows.find((r) => r.cells.some((c) => c.text === '基本工资'))!;
+  assert.deepEqual(row.cells.filter((c) => c.kind === 'code').map((c) => c.code), ['301', '30101', '501', '50101']);
+  assert.ok(!row.cells.some((c) => c.kind === 'amount' && c.text === '01'));
+});
+
+test('a 部门 code in a 政府 column is still reported where the column\'s other codes agree with its header', () => {
+  const fs = check(...ECON(
+    '302\t商品和服务支出\t502\t机关商品和服务支出\t30.00',
+    '30201\t办公费\t50201\t办公经费\t10.00',
+    '30202\t印刷费\t30202\t印刷费\t10.00',
+    '30213\t维修(护)费\t50209\t维修（护）费\t10.00',
+  ));
+  assert.ok(fs.some((f) => f.code === 'unknown-code' && /30202 是部门预算支出经济分类科目编码，不应出现在政府/.test(f.message)), fs.map((f) => f.message).join('\n'));
+});

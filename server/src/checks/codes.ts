@@ -19,12 +19,34 @@ export function yearOf(doc: DisclosureDocument, ctx: CheckContext): number {
 }
 
 /** Which classification a code column holds, from its header words. */
+const placedColumns = new WeakMap<Table, Map<number, Classification | undefined>>();
+
+/** The classification a code column's header names, confirmed by its codes (once per table and column). */
 function columnClassification(table: Table, column: number): Classification | undefined {
+  let known = placedColumns.get(table);
+  if (!known) placedColumns.set(table, (known = new Map()));
+  if (!known.has(column)) known.set(column, readColumnClassification(table, column));
+  return known.get(column);
+}
+
+function readColumnClassification(table: Table, column: number): Classification | undefined {
   const head = table.headerRows.map((h) => h.cells[column]?.text ?? '').join('').replace(/\s/g, '');
-  if (/功能/.test(head)) return 'function';
-  if (/政府/.test(head) && /经济/.test(head)) return 'economic-government';
-  if (/经济/.test(head)) return 'economic-department';
-  return undefined;
+  const said: Classification | undefined = /功能/.test(head) ? 'function'
+    : /政府/.test(head) && /经济/.test(head) ? 'economic-government'
+    : /经济/.test(head) ? 'economic-department' : undefined;
+  if (!said) return undefined;
+  // A header is read from rows a converter may have shifted (`部门…科目名称 | 政府…科目名称` over four
+  // columns): when most codes in the column belong elsewhere, it is our reading of the header that is wrong,
+  // not every row of the table — the column is left unplaced and each code is judged by its own prefix.
+  let agree = 0;
+  let disagree = 0;
+  for (const row of table.rows) {
+    const cell = row.kind === 'data' ? row.cells.find((c) => c.column === column && c.kind === 'code' && c.code) : undefined;
+    if (!cell) continue;
+    if (classificationOf(cell.code!.slice(0, 3)) === said) agree++;
+    else disagree++;
+  }
+  return disagree > agree ? undefined : said;
 }
 
 export function subjectCodes(doc: DisclosureDocument, ctx: CheckContext): Finding[] {

@@ -201,10 +201,18 @@ export function buildTable(index: number, lines: LexLine[], segments: TableSegme
  * codes too, and each carries the full code it denotes.
  */
 function joinSplitCode(cells: Cell[]): void {
-  const first = cells.findIndex((c) => c.kind !== 'empty');
-  if (first < 0 || cells[first].kind !== 'code' || cells[first].text.length !== 3) return;
+  // every code group of the row: 部门 and 政府 economic codes often stand side by side
+  // (`301→01→基本工资→501→01→工资奖金津补贴`), each over its own 类/款 columns
+  for (let at = 0; at < cells.length; at++) {
+    if (cells[at].kind === 'code' && cells[at].text.length === 3) at = joinCodeGroup(cells, at);
+  }
+}
+
+/** Joins the 款/项 cells after the 类 cell at `first`; returns the index of the group's last cell. */
+function joinCodeGroup(cells: Cell[], first: number): number {
   let code = cells[first].text;
   cells[first].code = code;
+  let last = first;
   for (let i = first + 1; i < cells.length && i <= first + 2; i++) {
     const c = cells[i];
     // converters drop the leading zero (`301→2→津贴补贴`) or glue the 项 to the name (`01 行政运行`)
@@ -212,15 +220,17 @@ function joinSplitCode(cells: Cell[]): void {
     if (glued && c.kind === 'text') {
       code += glued[1].padStart(2, '0');
       const nameStart = c.range.start.character + c.text.indexOf(glued[2], glued[1].length);
-      const codeCell: Cell = { text: glued[1], range: { start: c.range.start, end: { line: c.range.start.line, character: c.range.start.character + glued[1].length } }, kind: 'code', value: undefined, decimals: undefined, indent: c.indent, code, column: c.column };
-      const nameCell: Cell = { text: glued[2], range: { start: { line: c.range.start.line, character: nameStart }, end: c.range.end }, kind: 'text', value: undefined, decimals: undefined, indent: 0, code: undefined, column: c.column };
+      const codeCell: Cell = { text: glued[1], range: { start: { ...c.range.start }, end: { line: c.range.start.line, character: c.range.start.character + glued[1].length } }, kind: 'code', value: undefined, decimals: undefined, indent: c.indent, code, column: c.column };
+      const nameCell: Cell = { text: glued[2], range: { start: { line: c.range.start.line, character: nameStart }, end: { ...c.range.end } }, kind: 'text', value: undefined, decimals: undefined, indent: 0, code: undefined, column: c.column };
       cells.splice(i, 1, codeCell, nameCell);
-      break;
+      return i;
     }
     if (!/^\d{1,2}$/.test(c.text)) break;
     code += c.text.padStart(2, '0');
     cells[i] = { text: c.text, range: c.range, kind: 'code', value: undefined, decimals: undefined, indent: c.indent, code, column: c.column };
+    last = i;
   }
+  return last;
 }
 
 function singleCell(text: string): LexCell {
@@ -250,6 +260,10 @@ function columnRoles(headerRows: RawRow[], data: RawRow[], shape: TableShape): C
     else if (CODE_HEADER.test(head)) roles.push('code');
     else if (SERIAL_HEADER.test(head.trim())) roles.push('serial');
     else if (c <= 3 && values.length > 0 && codeShaped / values.length >= 0.6 && values.some((v) => v.text.length >= 3) && !/合计|金额|预算数|小计/.test(head)) roles.push('code');
+    // the 款/项 of a split code (`301→01`): one or two digits right after a code column, under 款/项 or
+    // written with a leading zero — never amounts (`01` summed as 1.00 was a false alarm)
+    else if (c > 0 && roles[c - 1] === 'code' && values.length > 0 && values.every((v) => v.kind === 'number' && /^\d{1,2}$/.test(v.text))
+      && (/^[款项]$|[类款项]$/.test(head.trim()) || values.some((v) => /^0\d$/.test(v.text)))) roles.push('code');
     else if (values.some((v) => v.kind === 'number' || v.kind === 'dash')) roles.push('value');
     else roles.push('text');
   }
