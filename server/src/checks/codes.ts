@@ -69,7 +69,10 @@ export function subjectCodes(doc: DisclosureDocument, ctx: CheckContext): Findin
 
 /** The name written beside a code: the next cell, if it is Chinese text. */
 function nameCellAfter(row: Row, cell: Cell): Cell | undefined {
-  const next = row.cells[row.cells.indexOf(cell) + 1];
+  // a 类 code over split 类|款|项 columns has its empty 款 and 项 cells between it and its name
+  let at = row.cells.indexOf(cell) + 1;
+  for (let skipped = 0; skipped < 2 && row.cells[at]?.kind === 'empty'; skipped++) at++;
+  const next = row.cells[at];
   return next && next.kind === 'text' && /[\u4e00-\u9fa5]/.test(next.text) ? next : undefined;
 }
 

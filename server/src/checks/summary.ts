@@ -30,8 +30,9 @@ interface Panel { items: Item[]; valueHeaders: string[] }
 
 const YEAR_TOTAL = /^本年(?:收入|支出)合计$|^(?:收入|支出)合计$/;
 const GRAND_TOTAL = /^(?:收入|支出)?总计$/;
-const CARRY_IN = /^(?:上年结转|年初结转和结余|用事业基金弥补收支差额|上年实户资金余额|使用非财政拨款结余|上年结余|用事业基金弥补收支缺口)/;
-const CARRY_OUT = /^(?:结转下年|年末结转和结余|未安排支出的实户资金|结余分配)/;
+// carry lines come with qualifiers in between: 年初财政拨款结转和结余, 上年一般公共预算结转, 年末财政拨款结转和结余
+const CARRY_IN = /^(?:(?:上年|年初)\S{0,12}(?:结转|结余)|用事业基金弥补收支差额|上年实户资金余额|使用非财政拨款结余|用事业基金弥补收支缺口)/;
+const CARRY_OUT = /^(?:结转下年|年末\S{0,12}(?:结转|结余)|未安排支出的实户资金|结余分配)/;
 const LEVEL: Record<string, number> = { cn: 1, 'paren-cn': 2, arabic: 2, 'paren-arabic': 3 };
 const ZERO = new Decimal(0);
 

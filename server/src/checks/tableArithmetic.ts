@@ -64,9 +64,21 @@ export function isSummaryTable(title: string | undefined, header: string): boole
 /** `301→工资福利支出→95.36→302→商品和服务支出→10.23`: a second code block starts after a figure. */
 function sideBySide(view: TableView): boolean {
   const rows = view.rows.filter((r) => r.code);
+  // in a grid (empty cells kept) a code standing right of a figure column shows it even on rows whose figures
+  // are empty (`301→03→奖金→(empty)→302→03→咨询费→(empty)`); a figure column is one where most coded rows
+  // have a figure (a stray number in a code column does not make it one)
+  let firstFigureColumn = Infinity;
+  if (view.reading === 'grid') {
+    for (const c of view.columns) {
+      const figures = rows.filter((r) => r.row.cells.some((x) => x.column === c.key && x.kind === 'amount')).length;
+      const moneyHeader = /合计|小计|总计|数$|金额|经费|支出$|收入$/.test(c.text) && !/编码|名称|[类款项]$/.test(c.text);
+      if (figures > 0 && (moneyHeader || figures * 2 >= rows.length)) firstFigureColumn = Math.min(firstFigureColumn, c.key);
+    }
+  }
   const split = rows.filter((r) => {
     const firstAmount = r.row.cells.findIndex((c) => c.kind === 'amount');
-    return firstAmount >= 0 && r.row.cells.slice(firstAmount).some((c) => c.kind === 'code');
+    if (firstAmount >= 0 && r.row.cells.slice(firstAmount).some((c) => c.kind === 'code')) return true;
+    return r.row.cells.some((c) => c.kind === 'code' && c.column > firstFigureColumn);
   });
   return rows.length > 0 && split.length * 2 >= rows.length;
 }
@@ -102,9 +114,12 @@ function codeHierarchy(view: TableView, ctx: CheckContext): Finding[] {
     const children = codedBlock.filter((r) => r.code!.length === childLen);
     out.push(...rowAgainstRows(view, ctx, parent, children, rowName(parent.code, parent.label?.text), message(ctx.locale, 'sum-of-children')));
   }
-  // 合计 / 总计 rows = Σ the top-level coded rows
-  const top = Math.min(...coded.map((r) => r.code!.length));
-  const topRows = coded.filter((r) => r.code!.length === top);
+  // 合计 / 总计 rows = Σ the top-level coded rows. The level is that of the well-formed codes: a stray `7`
+  // printed in the 类 column (for 210) is a malformed code, not a level above every 类
+  const wellFormed = coded.filter((r) => /^\d{3}(?:\d{2}){0,2}$/.test(r.code!));
+  if (wellFormed.length === 0) return out;
+  const top = Math.min(...wellFormed.map((r) => r.code!.length));
+  const topRows = wellFormed.filter((r) => r.code!.length === top);
   const topAmbiguous = topRows.some((r) => view.ambiguous.has(r));
   for (const total of rows.filter((r) => !r.code && isTotalLabel(r.label?.text) && !topAmbiguous && !view.ambiguous.has(r))) {
     out.push(...rowAgainstRows(view, ctx, total, topRows, total.label!.text, message(ctx.locale, 'sum-of-items')));

@@ -117,15 +117,20 @@ function tabColumns(table: Table, rows: RowView[]): ValueColumn[] {
   // Header words per column; a group cell of an upper row (merged over the columns to its right) is
   // carried right until the next filled cell.
   const words: string[][] = Array.from({ length: width }, () => []);
+  // a group never reaches past a column where a row above starts a group of its own (`科目编码` under 项目
+  // spans the code columns, not the 合计 column that has its own header above)
+  const groupStarts = new Set<number>();
   headers.forEach((h, level) => {
     let carry = '';
     for (let c = 0; c < width; c++) {
       const text = clean(h.cells[c]?.text ?? '');
       if (text) carry = text;
+      else if (groupStarts.has(c)) carry = '';
       const upper = level < headers.length - 1;
       const w = text || (upper ? carry : '');
       if (w && words[c][words[c].length - 1] !== w) words[c].push(w);
     }
+    for (let c = 0; c < width; c++) if (clean(h.cells[c]?.text ?? '')) groupStarts.add(c);
   });
   const out: ValueColumn[] = [];
   for (let c = 0; c < width; c++) {

@@ -2,14 +2,13 @@
 // Findings on a published original carry `data.origin` (page / sheet and cell / table) next to the line and
 // column of the canonical text; positions are mapped back here, once, at output.
 import type { Finding } from '../checks/index.js';
-import type { LineOrigin } from '../import/types.js';
 import type { LoadedDocument } from '../import/load.js';
+import { originAt, originLabel, type FindingOrigin } from '../import/origin.js';
 import { RULES, SEVERITY_NUMBER } from '../../../shared/src/rules.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
-/** Where a finding is in the original: PDF {page}; Excel {sheet, cell}; HTML/Word {table, row}. */
-export type FindingOrigin = Pick<LineOrigin, 'page' | 'sheet' | 'table' | 'row'> & { cell?: string };
+export { originLabel, type FindingOrigin };
 
 /** A finding as printed: the engine's finding, or a note from reading the file (code `encoding` / `import`). */
 export type OutputDiagnostic = Omit<Finding, 'code' | 'data'> & { code: string; data?: Finding['data'] | { origin?: FindingOrigin } & Record<string, unknown> };
@@ -32,25 +31,15 @@ const SARIF_LEVEL = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' } as const;
 /** Adds each finding's origin in the original, and the reader's notes (undecodable bytes, import notes). */
 export function withOrigins(result: FileFindings & { diagnostics: Finding[] }, loaded: LoadedDocument): FileFindings {
   const lines = loaded.text.split(/\r\n|\r|\n/);
-  const originOf = (line: number, character: number): FindingOrigin | undefined => {
-    const o = loaded.origins?.[line];
-    if (!o) return undefined;
-    const field = (lines[line] ?? '').slice(0, character).split('\t').length - 1;
-    const out: FindingOrigin = {};
-    if (o.page !== undefined) out.page = o.page;
-    if (o.sheet !== undefined) out.sheet = o.sheet;
-    if (o.cells?.[field]) out.cell = o.cells[field];
-    if (o.table !== undefined) out.table = o.table;
-    if (o.row !== undefined) out.row = o.row;
-    return Object.keys(out).length ? out : undefined;
-  };
+  const originOf = (line: number, character: number) => originAt(loaded.origins, lines[line] ?? '', line, character);
   const diagnostics: OutputDiagnostic[] = result.diagnostics.map((d) => {
     const origin = originOf(d.range.start.line, d.range.start.character);
     return origin ? { ...d, data: { ...(d.data ?? {}), origin } } : d;
   });
   for (const n of loaded.notes) {
     const line = n.line ?? 0;
-    const origin = originOf(line, 0);
+    // a note about the whole file (a page left out) has no line of its own: line 1 is only where it is shown
+    const origin = n.line === undefined ? undefined : originOf(line, 0);
     diagnostics.push({
       range: { start: { line, character: 0 }, end: { line, character: (lines[line] ?? '').length } },
       severity: loaded.format === 'text' ? 2 : 3,
@@ -62,15 +51,6 @@ export function withOrigins(result: FileFindings & { diagnostics: Finding[] }, l
   }
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { ...result, diagnostics };
-}
-
-/** `p.12`, `Sheet1!B5`, `table 3 row 4`: the origin as a reader finds it in the original. */
-export function originLabel(o: FindingOrigin | undefined): string | undefined {
-  if (!o) return undefined;
-  if (o.page !== undefined) return `p.${o.page}`;
-  if (o.sheet !== undefined) return o.cell ? `${o.sheet}!${o.cell}` : o.sheet;
-  if (o.table !== undefined) return `table ${o.table}${o.row !== undefined ? ` row ${o.row}` : ''}`;
-  return undefined;
 }
 
 function origin(d: OutputDiagnostic): FindingOrigin | undefined {
