@@ -1,8 +1,10 @@
-// The thin VS Code client: starts the language server and tells it which documents to look at.
-// Everything of substance lives in the server (server/src), which any LSP editor can use.
+// The thin VS Code client: starts the language server and tells it which documents to look at; originals.ts
+// shows a PDF/Word/Excel/HTML original as the text the server converted. Everything of substance lives in the
+// server (server/src), which any LSP editor can use.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CONFIGURATION_SECTION, DETECTION_WINDOW, LANGUAGE_ID, SERVER_NAME, looksLikeDisclosure } from '../../shared/src/protocol.js';
+import { CONFIGURATION_SECTION, DETECTION_WINDOW, LANGUAGE_ID, ORIGINAL_SCHEME, SERVER_NAME, looksLikeDisclosure } from '../../shared/src/protocol.js';
+import { registerOriginals } from './originals.js';
 
 let client: LanguageClient | undefined;
 
@@ -14,7 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const optedOut = new Set<string>();
   let lastClosed = { uri: '', at: 0 };
   const adopt = (doc: vscode.TextDocument): void => {
-    if (doc.languageId !== 'plaintext' || optedOut.has(doc.uri.toString())) return;
+    if (doc.languageId !== 'plaintext' || doc.uri.scheme === ORIGINAL_SCHEME || optedOut.has(doc.uri.toString())) return;
     if (!vscode.workspace.getConfiguration(CONFIGURATION_SECTION, doc).get<boolean>('detectPlainText', true)) return;
     const head = doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(DETECTION_WINDOW)));
     if (looksLikeDisclosure(head)) void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
@@ -48,6 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'plaintext', scheme: 'file' },
       { language: 'markdown', scheme: 'file' },
       { language: 'plaintext', scheme: 'untitled' },
+      // the converted text of a PDF/Word/Excel/HTML original (originals.ts)
+      { scheme: ORIGINAL_SCHEME },
     ],
     // budget-codes.json: the user's local subject codes, which the server reloads when they change
     synchronize: { configurationSection: CONFIGURATION_SECTION, fileEvents: codesWatcher },
@@ -55,7 +59,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   // the id is the settings section, so that budget.trace.server traces the protocol
   client = new LanguageClient(CONFIGURATION_SECTION, SERVER_NAME, serverOptions, clientOptions);
-  await client.start();
+  const started = client.start();
+  registerOriginals(context, client, started);
+  await started;
 }
 
 export async function deactivate(): Promise<void> {

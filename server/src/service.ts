@@ -5,13 +5,15 @@ import { assemble } from './parse/assemble.js';
 import { documentSymbols, type DocumentSymbolShape } from './features/symbols.js';
 import { foldingRanges, type FoldingRangeShape } from './features/folding.js';
 import { checkDocument, computationsOfTable, type CheckSettings, type Computation, type Finding } from './checks/index.js';
-import { tableHover, type HoverShape } from './features/hover.js';
+import { tableHover, withOriginLine, type HoverShape } from './features/hover.js';
 import { codeHover } from './features/codeHover.js';
 import { codeCompletions, type CompletionShape } from './features/completion.js';
 import { definition, proseHover, references, type LocationShape } from './features/navigation.js';
 import { quickFixes, type CodeActionShape } from './features/codeActions.js';
 import type { Position, Range } from './model/types.js';
 import type { DisclosureDocument } from './model/types.js';
+import type { LineOrigin } from './import/types.js';
+import { originAt, originHoverLine, originSuffix, type FindingOrigin } from './import/origin.js';
 
 export type { TextEdit };
 
@@ -30,6 +32,19 @@ export function analyzeText(text: string): DisclosureDocument {
   return assemble(LexedText.parse(text).lines());
 }
 
+/** A text converted from a published original (PDF, HTML, Word, Excel): where each line came from, what the import noted. */
+export interface OriginalMap {
+  origins?: (LineOrigin | undefined)[];
+  notes: { line?: number; message: string }[];
+}
+
+/**
+ * A diagnostic as the editor shows it. On the converted text of an original it also says where the finding is in
+ * the original: in its message (the Problems panel shows nothing else) and as `data.origin`; the import's notes
+ * come as information (code `import`).
+ */
+export type EditorDiagnostic = Omit<Finding, 'code' | 'data'> & { code: string; data?: Finding['data'] | ({ origin?: FindingOrigin } & Record<string, unknown>) };
+
 interface OpenDocument {
   lexed: LexedText;
   version: number;
@@ -38,6 +53,21 @@ interface OpenDocument {
 
 export class LanguageService {
   private docs = new Map<string, OpenDocument>();
+  /**
+   * Kept apart from the open documents: the map arrives before the editor opens the converted text, and survives
+   * the close-and-reopen of a language change; converting the original again replaces it.
+   */
+  private originals = new Map<string, OriginalMap>();
+
+  /** The document at `uri` is (or will be) the converted text of an original, read-only, with this map. */
+  setOriginal(uri: string, original: OriginalMap | undefined): void {
+    if (original) this.originals.set(uri, original);
+    else this.originals.delete(uri);
+  }
+
+  isOriginal(uri: string): boolean {
+    return this.originals.has(uri);
+  }
 
   open(uri: string, text: string, version = 0): void {
     this.docs.set(uri, { lexed: LexedText.parse(text), version });
@@ -110,12 +140,49 @@ export class LanguageService {
     return this.checked(uri, settings)?.findings ?? [];
   }
 
+  /** diagnostics(), and for the converted text of an original, where each finding is in it, and the import's notes. */
+  editorDiagnostics(uri: string, settings: CheckSettings = {}): EditorDiagnostic[] {
+    const findings = this.diagnostics(uri, settings);
+    const original = this.originals.get(uri);
+    const doc = this.docs.get(uri);
+    if (!original || !doc) return findings;
+    const locale = settings.locale ?? 'zh';
+    const lines = doc.lexed.lines();
+    const originOf = (line: number, character: number) => originAt(original.origins, lines[line]?.text ?? '', line, character);
+    const out: EditorDiagnostic[] = findings.map((f) => {
+      const origin = originOf(f.range.start.line, f.range.start.character);
+      return origin ? { ...f, message: f.message + originSuffix(origin, locale), data: { ...(f.data ?? {}), origin } } : f;
+    });
+    for (const note of original.notes) {
+      const line = Math.min(note.line ?? 0, lines.length - 1);
+      const origin = originOf(line, 0);
+      out.push({
+        range: { start: { line, character: 0 }, end: { line, character: lines[line]?.text.length ?? 0 } },
+        severity: 3,
+        code: 'import',
+        source: 'budget',
+        message: note.message + originSuffix(origin, locale),
+        ...(origin ? { data: { origin } } : {}),
+      });
+    }
+    return out;
+  }
+
   /**
    * A hover answers from what is known: a code from the catalogue, a figure from the last full check when it is
    * current, else from its own table alone (a hover right after a keystroke must not run every rule over the
    * document; comparisons across tables and with the prose appear once the check after the pause has run).
    */
   hover(uri: string, position: Position, settings: CheckSettings = {}): HoverShape | undefined {
+    const hover = this.hoverInText(uri, position, settings);
+    const original = this.originals.get(uri);
+    if (!hover || !original) return hover;
+    const { line, character } = hover.range.start;
+    const origin = originAt(original.origins, this.docs.get(uri)?.lexed.lines()[line]?.text ?? '', line, character);
+    return withOriginLine(hover, originHoverLine(origin, settings.locale ?? 'zh'));
+  }
+
+  private hoverInText(uri: string, position: Position, settings: CheckSettings): HoverShape | undefined {
     const a = this.analysis(uri);
     if (!a) return undefined;
     const code = codeHover(a.document, position, settings.year);
@@ -145,6 +212,8 @@ export class LanguageService {
   }
 
   codeActions(uri: string, range: Range, settings: CheckSettings = {}): CodeActionShape[] {
+    // the converted text of an original is read-only: a fix belongs in the original (or in a saved copy)
+    if (this.originals.has(uri)) return [];
     const c = this.checked(uri, settings);
     return c ? quickFixes(uri, c.findings, range, settings.locale) : [];
   }

@@ -4,6 +4,52 @@ export const LANGUAGE_ID = 'budget-disclosure';
 export const CONFIGURATION_SECTION = 'budget';
 export const SERVER_NAME = '预决算公开校对';
 
+// A published original (PDF, Word, Excel, HTML) is checked through its converted text, shown as a read-only
+// document under its own scheme: `budget-original:` + the original's path + `.txt` (a view of the original, so
+// the page of every line stays true; nothing is written beside the clerk's files until they ask for a copy).
+export const ORIGINAL_SCHEME = 'budget-original';
+/** File extensions of the originals the server converts. */
+export const ORIGINAL_EXTENSIONS = ['pdf', 'docx', 'xlsx', 'html', 'htm'];
+const CONVERTED_SUFFIX = '.txt';
+
+/** Commands of the VS Code client: open an original as its converted text; save that text as an editable .txt. */
+export const OPEN_ORIGINAL_COMMAND = 'budget.openOriginal';
+export const SAVE_CONVERTED_TEXT_COMMAND = 'budget.saveConvertedText';
+
+/** Request: convert an original into the canonical text; the server remembers its page map for convertedTextUri(uri). */
+export const IMPORT_ORIGINAL_REQUEST = 'budget/importOriginal';
+export interface ImportOriginalParams {
+  /** The original's `file:` URI. */
+  uri: string;
+}
+/** The converted text and the import's notes, or why the original cannot be read (one line). */
+export type ImportOriginalResult = { text: string; notes: { line?: number; message: string }[] } | { error: string };
+
+/**
+ * `file:///d/report.pdf` → `budget-original:/d/report.pdf.txt` (the tab reads `report.pdf.txt`). Written as VS Code
+ * writes it (`vscode.Uri.toString()`: no `//` without an authority), since the server looks the page map up by
+ * the URI the editor opens.
+ */
+export function convertedTextUri(originalUri: string): string {
+  const afterScheme = originalUri.slice(originalUri.indexOf(':') + 1);
+  const [path, rest = ''] = splitQuery(afterScheme.startsWith('///') ? afterScheme.slice(2) : afterScheme);
+  return `${ORIGINAL_SCHEME}:${path}${CONVERTED_SUFFIX}${rest}`;
+}
+
+/** The inverse of convertedTextUri: the original's `file:` URI, or undefined for any other URI. */
+export function originalOfConvertedText(uri: string): string | undefined {
+  if (!uri.startsWith(ORIGINAL_SCHEME + ':')) return undefined;
+  const [path, rest = ''] = splitQuery(uri.slice(ORIGINAL_SCHEME.length + 1));
+  if (!path.endsWith(CONVERTED_SUFFIX)) return undefined;
+  // a UNC path keeps its host (`//server/share/…`); a local one gets file's empty authority back
+  return `file:${path.startsWith('//') ? '' : '//'}${path.slice(0, -CONVERTED_SUFFIX.length)}${rest}`;
+}
+
+function splitQuery(s: string): [string, string?] {
+  const at = s.search(/[?#]/);
+  return at < 0 ? [s] : [s.slice(0, at), s.slice(at)];
+}
+
 /** How much of a document looksLikeDisclosure reads. */
 export const DETECTION_WINDOW = 4000;
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The end-to-end test on a fresh Debian machine (root; only the npm registry and Debian reachable):
 # installs Chromium, code-server and playwright-core OUTSIDE the project's package.json (cached in
-# $E2E_CACHE), builds the extension if needed, and runs run-e2e.sh on the bundled seed documents.
+# $E2E_CACHE), builds the extension if needed, and runs run-e2e.sh on a folder of the bundled seed documents
+# plus one published original (E2E_ORIGINAL, default: a PDF of test/fixtures/originals/pdf, else the Excel one).
 # Usage: bash test/e2e/ci-e2e.sh [OUT_DIR]        (default OUT_DIR: .e2e-out)
 set -euo pipefail
 HERE=$(dirname "$(realpath "$0")")
@@ -34,11 +35,27 @@ echo "[e2e] playwright-core ready at ${SECONDS}s"
 [ -f "$ROOT/dist/extension.js" ] && [ -f "$ROOT/dist/server.js" ] || (cd "$ROOT" && npm run build)
 # The unpacked extension: exactly what the .vsix ships.
 EXT=$(mktemp -d /tmp/budget-ext.XXXXXX)
-trap 'rm -rf "$EXT"' EXIT
+WS_PARENT=$(mktemp -d /tmp/budget-ws.XXXXXX)
+trap 'rm -rf "$EXT" "$WS_PARENT"' EXIT
 mkdir -p "$EXT/dist"
 cp "$ROOT"/package.nls*.json "$ROOT/package.json" "$ROOT/README.md" "$ROOT/LICENSE" "$ROOT/language-configuration.json" "$EXT/"
 cp "$ROOT/dist/extension.js" "$ROOT/dist/server.js" "$EXT/dist/"
 cp -r "$ROOT/dist/catalogue" "$EXT/dist/"
+# pdf.js is loaded by the PDF importer from next to the server bundle
+[ ! -d "$ROOT/dist/pdfjs" ] || cp -r "$ROOT/dist/pdfjs" "$EXT/dist/"
 cp -r "$ROOT/syntaxes" "$EXT/"
-bash "$HERE/run-e2e.sh" "$CACHE/cs" "$EXT" "$ROOT/test/fixtures/seeds" "$OUT" "$CACHE/pw"
+# The workspace: the seed texts, and an original that the test opens through the extension's command. A PDF whose
+# tables do not add up when there is one (c021: findings to see), else any PDF, else the Excel template.
+ORIGINAL=${E2E_ORIGINAL:-}
+if [ -z "$ORIGINAL" ]; then
+  for f in "$ROOT"/test/fixtures/originals/pdf/c021_*.pdf "$ROOT"/test/fixtures/originals/pdf/*.pdf "$ROOT"/test/fixtures/originals/xlsx/*.xlsx; do
+    if [ -f "$f" ]; then ORIGINAL=$f; break; fi
+  done
+fi
+WS="$WS_PARENT/seeds"   # named like the fixture folder: e2e.js finds the Explorer's folder section by it
+mkdir -p "$WS"
+cp "$ROOT"/test/fixtures/seeds/*.txt "$WS/"
+if [ -n "$ORIGINAL" ]; then cp "$ORIGINAL" "$WS/"; export E2E_ORIGINAL_NAME=$(basename "$ORIGINAL"); fi
+echo "[e2e] original: ${E2E_ORIGINAL_NAME:-none}"
+bash "$HERE/run-e2e.sh" "$CACHE/cs" "$EXT" "$WS" "$OUT" "$CACHE/pw"
 echo "[e2e] total ${SECONDS}s"

@@ -1,13 +1,19 @@
 // Drives code-server's VS Code workbench in Debian's headless Chromium (playwright-core): opens a real
 // disclosure from test/fixtures/seeds, checks that the extension switched it to the budget-disclosure
-// language and that the Outline view shows its parts, sections and tables. Writes PNG screenshots and
-// evidence.json to $SHOTS; prints `N passed, N failed`; exits non-zero on any failure.
+// language and that the Outline view shows its parts, sections and tables; then opens a published original
+// ($E2E_ORIGINAL_NAME, a PDF in the workspace) through 「预决算公开：打开为可校对文本」 and checks that its
+// converted text is checked, with the page in the Problems panel and in hovers, and saves it as a .txt.
+// Writes PNG screenshots and evidence.json to $SHOTS; prints `N passed, N failed`; exits non-zero on any failure.
 const { chromium } = require('playwright-core');
 const fs = require('fs');
 
 const URL = process.env.CS_URL || 'http://127.0.0.1:8765/';
 const FILE = process.env.E2E_FILE || '000_1f6e6b9090501f01.txt';
 const OUT = process.env.SHOTS || '/tmp/e2e-shots';
+const ORIGINAL = process.env.E2E_ORIGINAL_NAME || '';
+// code-server's display language is English: the titles of package.nls.json
+const OPEN_ORIGINAL = 'Budget Disclosure: Open as Checkable Text';
+const SAVE_CONVERTED = 'Budget Disclosure: Save as Editable Text';
 const EXPECTED_OUTLINE = ['第一部分 部门概况', '一、部门主要职责及机构设置', '第四部分 公开报表', '表1 2021年部门综合预算收支总表'];
 
 const t0 = Date.now();
@@ -29,6 +35,122 @@ async function runCommand(page, title) {
 }
 
 const outlineRows = (page) => page.$$eval('.outline-pane .monaco-list-row', (rows) => rows.map((r) => (r.getAttribute('aria-label') || r.textContent || '').trim()));
+
+const tabLabels = (page) => page.$$eval('.tabs-container .tab', (tabs) => tabs.map((t) => (t.getAttribute('aria-label') || t.textContent || '').trim()));
+
+/** Types into the quick input (after `prefix`: '' for files, '>' for commands) and accepts the row naming `name`. */
+async function pick(page, prefix, name) {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+  await page.keyboard.type(prefix + name);
+  // results arrive asynchronously (file search, command filtering): wait for the row itself, then accept it
+  await page.waitForFunction((want) => {
+    const rows = [...document.querySelectorAll('.quick-input-list .monaco-list-row')];
+    return rows.length > 0 && (rows[0].getAttribute('aria-label') || rows[0].textContent || '').includes(want);
+  }, name, { timeout: 15000 });
+  await page.keyboard.press('Enter');
+}
+const quickOpen = (page, name) => pick(page, '', name);
+const runExactly = (page, title) => pick(page, '>', title);
+
+/** A published original: opened with the palette command, checked with its pages, found in the Explorer's menu, saved as .txt. */
+async function checkOriginal(page) {
+  const converted = `${ORIGINAL}.txt`;
+  const isPdf = /\.pdf$/i.test(ORIGINAL);
+  // only the converted text's findings in the Problems panel: the seed document's go when it closes
+  await runExactly(page, 'View: Close All Editors');
+  await page.waitForTimeout(500);
+  await quickOpen(page, ORIGINAL);
+  await page.waitForFunction((name) => [...document.querySelectorAll('.tabs-container .tab')].some((t) => (t.textContent || '').includes(name)), ORIGINAL, { timeout: 15000 });
+  log('original opened (binary placeholder)');
+  await page.screenshot({ path: `${OUT}/6-original.png` });
+
+  // the palette command converts the original in the active tab
+  await runExactly(page, OPEN_ORIGINAL);
+  const opened = await page
+    .waitForFunction((name) => [...document.querySelectorAll('.tabs-container .tab.active')].some((t) => (t.textContent || '').includes(name)), converted, { timeout: 60000 })
+    .then(() => true, () => false);
+  check('palette command opens the converted text', opened, await tabLabels(page));
+  const languageSet = await page
+    .waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /预决算公开|Budget Disclosure/.test(e.textContent || '')), null, { timeout: 20000 })
+    .then(() => true, () => false);
+  check('converted text is in the budget-disclosure language', languageSet);
+
+  if (!isPdf) {
+    // the Excel template has no figures to get wrong: nothing more to see than the text itself
+    await page.screenshot({ path: `${OUT}/7-converted.png` });
+    return;
+  }
+  // F8: the next problem, with its message in the marker widget; the editor scrolls to it
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+Home');
+  let marker = '';
+  // the findings arrive after the check's pause: F8 until there is one to go to
+  for (let i = 0; i < 30 && !marker; i++) {
+    await page.keyboard.press('F8');
+    marker = await page.waitForSelector('.marker-widget', { timeout: 1000 }).then((e) => e.innerText(), () => '');
+  }
+  check('the next problem names its page', /（第 \d+ 页）/.test(marker), marker.slice(0, 300));
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${OUT}/7-converted-problem.png` });
+  await page.keyboard.press('Escape');
+  const squiggles = await page.locator('.monaco-editor .squiggly-error').count();
+  check('squiggles on the converted PDF', squiggles > 0, { errors: squiggles });
+
+  const problemsOpen = await page.locator('.markers-panel').isVisible().catch(() => false);
+  if (!problemsOpen) await page.keyboard.press('Control+Shift+M');
+  await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 20000 });
+  await page.waitForTimeout(500);
+  const problems = await page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') || r.textContent || ''));
+  check('problems panel shows the pages of the PDF', problems.some((p) => p.includes(converted)) && problems.some((p) => /（第 \d+ 页）/.test(p)), problems.slice(0, 4));
+  await page.screenshot({ path: `${OUT}/8-original-problems.png` });
+
+  const squiggle = page.locator('.monaco-editor .squiggly-error').first();
+  const sbox = await squiggle.boundingBox();
+  await page.mouse.move(sbox.x + Math.max(2, sbox.width / 2), sbox.y + sbox.height / 2);
+  const hoverText = await page.waitForFunction(() => {
+    const h = [...document.querySelectorAll('.monaco-hover:not(.hidden)')].map((e) => e.innerText).join('\n');
+    return /原文第 \d+ 页/.test(h) ? h : false;
+  }, null, { timeout: 20000 }).then((h) => h.jsonValue(), () => '');
+  check('hover names the page of the original', /原文第 \d+ 页/.test(hoverText), String(hoverText).slice(-200));
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${OUT}/9-original-hover.png` });
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+
+  // the Explorer's context menu offers the command on the original
+  await quickOpen(page, ORIGINAL);
+  await page.waitForTimeout(500);
+  await runExactly(page, 'File: Reveal Active File in Explorer View').catch(() => {});
+  await page.waitForTimeout(500);
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: ORIGINAL }).first();
+  if (!(await row.isVisible().catch(() => false))) {
+    await page.locator('.pane-header', { hasText: /^\s*seeds\s*$/i }).first().click({ timeout: 3000 }).catch(() => {});
+  }
+  const menuItem = await row.click({ button: 'right', timeout: 10000 })
+    .then(() => page.waitForSelector(`.monaco-menu .action-label:has-text("${OPEN_ORIGINAL}")`, { timeout: 10000 }))
+    .then(() => true, () => false);
+  check('explorer context menu offers the command', menuItem);
+  await page.screenshot({ path: `${OUT}/10-explorer-menu.png` });
+  await page.keyboard.press('Escape');
+
+  // save as an editable .txt beside the original (code-server's own save dialog: the default path, accepted)
+  await quickOpen(page, converted);
+  await page.waitForTimeout(500);
+  await runExactly(page, SAVE_CONVERTED);
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+  const proposed = await page.locator('.quick-input-widget input').first().inputValue();
+  await page.keyboard.press('Enter');
+  const folder = decodeURIComponent(new globalThis.URL(URL).searchParams.get('folder') || '');
+  const savedPath = `${folder}/${converted}`;
+  const saved = await (async () => {
+    for (let i = 0; i < 40 && !fs.existsSync(savedPath); i++) await page.waitForTimeout(250);
+    return fs.existsSync(savedPath) && fs.readFileSync(savedPath, 'utf8').length > 100;
+  })();
+  check('save as editable text writes the .txt beside the original', saved, { proposed, savedPath });
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: `${OUT}/11-saved-text.png` });
+}
 
 (async () => {
   fs.mkdirSync(OUT, { recursive: true });
@@ -137,6 +259,11 @@ const outlineRows = (page) => page.$$eval('.outline-pane .monaco-list-row', (row
     check('hover explains a subject code', /2101599/.test(codeHover) && /卫生健康支出/.test(codeHover), String(codeHover).slice(0, 300));
     await page.waitForTimeout(400); // hover fades in
     await page.screenshot({ path: `${OUT}/5-code-hover.png` });
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+
+    if (ORIGINAL) await checkOriginal(page);
+    else log('no original in the workspace: the PDF steps are skipped');
     log('screenshots written');
   } catch (e) {
     failures++;

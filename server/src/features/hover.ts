@@ -7,6 +7,12 @@ import { contains } from '../model/ranges.js';
 
 export interface HoverShape { contents: { kind: 'markdown'; value: string }; range: Range }
 
+/** A hover on the converted text of an original ends with where the thing hovered is in the original (`原文第 12 页`). */
+export function withOriginLine(hover: HoverShape, originLine: string | undefined): HoverShape {
+  if (!originLine) return hover;
+  return { ...hover, contents: { kind: 'markdown', value: `${hover.contents.value}\n\n---\n\n${originLine}` } };
+}
+
 
 export function cellAt(doc: DisclosureDocument, pos: Position): { table: Table; cell: Cell; rowLabel?: string; column?: string } | undefined {
   for (const table of doc.tables) {

@@ -13,16 +13,20 @@ import {
   type TextDocumentItem,
 } from 'vscode-languageserver/node';
 import { LanguageService } from '../service.js';
-import { LANGUAGE_ID, looksLikeDisclosure } from '../../../shared/src/protocol.js';
+import {
+  IMPORT_ORIGINAL_REQUEST, LANGUAGE_ID, convertedTextUri, looksLikeDisclosure,
+  type ImportOriginalParams, type ImportOriginalResult,
+} from '../../../shared/src/protocol.js';
 import { normalizeSettings, type ServerSettings } from './settings.js';
 import { diagnosticDelay } from './schedule.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { catalogue, type CatalogueEntry } from '../catalogue/catalogue.js';
 import { parseLocalCodes } from '../catalogue/localCodes.js';
-import { MAX_EDITOR_TEXT_BYTES, tooLarge } from '../import/load.js';
+import { MAX_EDITOR_TEXT_BYTES, MAX_ORIGINAL_BYTES, UnreadableError, loadDocument, tooLarge } from '../import/load.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const service = new LanguageService();
@@ -44,7 +48,7 @@ function guarded<T>(what: string, fallback: T, fn: () => T): T {
 }
 
 function accepts(doc: TextDocumentItem): boolean {
-  if (doc.languageId === LANGUAGE_ID) return true;
+  if (doc.languageId === LANGUAGE_ID || service.isOriginal(doc.uri)) return true;
   if (doc.languageId !== 'plaintext' && doc.languageId !== 'markdown') return false;
   return settings.detectPlainText && looksLikeDisclosure(doc.text);
 }
@@ -55,7 +59,7 @@ function scheduleDiagnostics(uri: string): void {
     pending.delete(uri);
     if (!service.has(uri)) return;
     const started = performance.now();
-    const diagnostics = guarded('diagnostics', [], () => service.diagnostics(uri, settings));
+    const diagnostics = guarded('diagnostics', [], () => service.editorDiagnostics(uri, settings));
     lastCheckMs.set(uri, performance.now() - started);
     void connection.sendDiagnostics({ uri, diagnostics });
   }, diagnosticDelay(lastCheckMs.get(uri))));
@@ -151,6 +155,44 @@ connection.onDidCloseTextDocument(({ textDocument }) => guarded('close', undefin
   lastCheckMs.delete(textDocument.uri);
   void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
 }));
+
+const FILE_ERRORS: Record<string, { zh: string; en: string }> = {
+  ENOENT: { zh: '文件不存在', en: 'no such file' },
+  EACCES: { zh: '没有读取权限', en: 'permission denied' },
+  EPERM: { zh: '没有读取权限', en: 'permission denied' },
+  EISDIR: { zh: '这是一个文件夹', en: 'it is a folder' },
+  EBUSY: { zh: '文件被占用', en: 'the file is in use' },
+};
+
+/** One line for the person who asked: which file, and why it gives no text. */
+function cannotRead(name: string, reason: string): { error: string } {
+  return { error: settings.locale === 'en' ? `Cannot read ${name}: ${reason}` : `无法读取「${name}」：${reason}` };
+}
+
+connection.onRequest(IMPORT_ORIGINAL_REQUEST, async ({ uri }: ImportOriginalParams): Promise<ImportOriginalResult> => {
+  let path: string;
+  try {
+    path = fileURLToPath(uri);
+  } catch {
+    return cannotRead(uri, settings.locale === 'en' ? 'not a local file' : '不是本地文件');
+  }
+  const name = basename(path);
+  try {
+    // refused before reading: a file of gigabytes would be read whole only to be refused
+    const { size } = await stat(path);
+    if (size > MAX_ORIGINAL_BYTES) return cannotRead(name, tooLarge(size, MAX_ORIGINAL_BYTES));
+    const loaded = await loadDocument(await readFile(path), name);
+    service.setOriginal(convertedTextUri(uri), { origins: loaded.origins, notes: loaded.notes });
+    return { text: loaded.text, notes: loaded.notes };
+  } catch (e) {
+    if (e instanceof UnreadableError) return cannotRead(name, e.message);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code) return cannotRead(name, FILE_ERRORS[code]?.[settings.locale ?? 'zh'] ?? code);
+    // an importer's bug: the stack goes to the server's log, the person gets one line
+    connection.console.error(`importing ${path} failed: ${(e as Error).stack ?? e}`);
+    return cannotRead(name, String((e as Error).message ?? e).split(/\r?\n/)[0].slice(0, 200));
+  }
+});
 
 connection.onDocumentSymbol(({ textDocument }) => guarded('documentSymbol', [], () => service.documentSymbols(textDocument.uri) as DocumentSymbol[]));
 connection.onFoldingRanges(({ textDocument }) => guarded('foldingRange', [], () => service.foldingRanges(textDocument.uri)));
