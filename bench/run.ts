@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { LanguageService, analyzeText } from '../server/src/service.js';
 import { checkDocument } from '../server/src/checks/index.js';
 import { scaling } from './scaling.js';
+import { imports } from './imports.js';
 
 const FIXTURES = join(__dirname, '..', 'test', 'fixtures');
 const docs = ['seeds', 'more-docs'].flatMap((d) => readdirSync(join(FIXTURES, d)).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(FIXTURES, d, f), 'utf8')));
@@ -73,3 +74,6 @@ console.log(`one keystroke then all diagnostics of a real document (seed 000, 30
 
 console.log('\nmemory and scaling (a fresh process per size, as budget-lint runs):');
 scaling();
+
+console.log('\nimporting the published originals in test/fixtures:');
+void imports();
