@@ -215,3 +215,43 @@ test('a hover right after an edit answers from its own table, without running ev
   svc.diagnostics('u');
   assert.match(svc.hover('u', { line, character: 12 })?.contents.value ?? '', /2,519\.99/);
 });
+
+// Cut from 表1 收支总表 of a 2026 Shenzhen department budget: under each numbered 类 the 款 and 项 lines are
+// unnumbered, so their levels cannot be read from the labels.
+const SHENZHEN_SUMMARY = (信访业务 = '1,592.29') => [
+  '表1', '', '收支总表', '', '单位：万元', '',
+  '收入\t\t支出\t',
+  '项目\t2026年预算数\t项目\t2026年预算数',
+  '一、财政拨款\t4,676.96\t一、一般公共服务支出\t3,459.13',
+  '1.一般公共预算拨款\t4,676.96\t信访事务\t3,459.13',
+  '2.政府性基金预算拨款\t0.00\t行政运行\t1,866.84',
+  `3.国有资本经营预算拨款\t0.00\t信访业务\t${信访业务}`,
+  '二、财政专户管理资金\t0.00\t二、教育支出\t20.00',
+  '三、单位资金\t0.00\t进修及培训\t20.00',
+  '\t\t培训支出\t20.00',
+  '本年收入合计\t4,676.96\t本年支出合计\t3,479.13',
+];
+
+test('unnumbered lines of several levels under a numbered item: silent when a nesting adds up, flagged when none does', () => {
+  const sums = (fs: Finding[]) => fs.filter((f) => f.code === 'sum-mismatch').map((f) => f.message);
+  assert.deepEqual(sums(check(...SHENZHEN_SUMMARY())), []);
+  // 信访业务 off by 100: no reading of 信访事务 › 行政运行 + 信访业务 adds up any more
+  const wrong = sums(check(...SHENZHEN_SUMMARY('1,692.29')));
+  assert.equal(wrong.length, 1, wrong.join('\n'));
+  assert.match(wrong[0], /「一、一般公共服务支出」 3,459\.13/);
+});
+
+// Cut from 表四 of the same Chongqing budget: the carry line stands above 收入合计, which therefore includes it.
+test('a 收入合计 below 一、本年收入 and 二、上年结转 adds both', () => {
+  const table = (total: string) => [
+    '表四', '', '2026年财政拨款收支总体情况表', '', '单位：万元', '',
+    '收入\t\t支出\t', '项目\t预算数\t项目\t合计',
+    '一、本年收入\t181,184.15\t一、本年支出\t192,446.79',
+    '（一）一般公共预算资金\t181,184.15\t（一）一般公共服务支出\t192,446.79',
+    '二、上年结转\t11,262.64\t二、结转下年\t',
+    '（一）一般公共预算拨款\t11,262.64\t\t',
+    `收入合计\t${total}\t支出合计\t192,446.79`,
+  ];
+  assert.deepEqual(check(...table('192,446.79')).filter((f) => f.severity <= 2).map((f) => f.message), []);
+  assert.ok(check(...table('192,446.97')).some((f) => f.code === 'sum-mismatch' || f.code === 'balance-mismatch'));
+});

@@ -196,3 +196,18 @@ test('a 部门 code in a 政府 column is still reported where the column\'s oth
   ));
   assert.ok(fs.some((f) => f.code === 'unknown-code' && /30202 是部门预算支出经济分类科目编码，不应出现在政府/.test(f.message)), fs.map((f) => f.message).join('\n'));
 });
+
+test('7-digit local economic codes under a known 款 (重庆: 3010201 under 30102) are the province\'s own: no malformed-code; the 款 still sums them', () => {
+  const rows = [
+    '合计\t\t1,479.67',
+    '30102\t津贴补贴\t1,479.67',
+    '3010201\t规范性津补贴\t1,205.76',
+    '3010202\t其他津补贴\t273.91',
+  ];
+  const text = ['表七', '', '2026年一般公共预算基本支出情况表', '', '单位：万元', '', '科目编码\t科目名称\t合计', ...rows].join('\n');
+  assert.deepEqual(checkDocument(analyzeText(text)).map((f) => f.code), []);
+  const wrong = checkDocument(analyzeText(text.replace('273.91', '263.91')));
+  assert.ok(wrong.some((f) => f.code === 'sum-mismatch' && /30102/.test(f.message)), wrong.map((f) => f.message).join('\n'));
+  // a 7-digit economic code under no known 款 is still malformed
+  assert.ok(check(...ECON('3029901\t其他\t\t\t1.00')).some((f) => f.code === 'malformed-code'));
+});

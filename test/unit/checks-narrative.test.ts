@@ -114,3 +114,15 @@ test('决算: an expense\'s 预算/决算 in the prose against the 三公 table\
   assert.equal(wrong.length, 1);
   assert.match(wrong[0].message, /「会议费决算数」8万元 与「一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表」中的 0\.00万元/);
 });
+
+// Cut from a 2026 Chongqing department budget whose PDF prints its prose punctuation as ASCII.
+test('ASCII punctuation reads like Chinese: a 主要用于 clause that ends in words before the next statement lists nothing', () => {
+  const text = '2026年一般公共预算财政拨款支出192,446.79万元,比2025年减少8,648.06万元。其中:基本支出43,908.7万元,主要用于保障在职人员工资福利及社会保险缴费,比2025年增加2,473.87万元,主要原因是调标;项目支出148,538.09万元,主要用于新能源汽车等。';
+  assert.deepEqual(check('三、一般公共预算支出情况', '', text), []);
+  const n = readNarrative(analyzeText(`三、一般公共预算支出情况\n\n${text}`));
+  assert.ok(!n.itemisations.some((i) => i.total.label.includes('基本支出')), 'no list under 基本支出');
+  // the same sentence with a figure inside the 主要用于 clause is still a list, and a too-large part is still flagged
+  const listed = check('三、一般公共预算支出情况', '', '其中:基本支出43.7万元,主要用于人员经费50.00万元;项目支出48.09万元。');
+  assert.equal(listed.length, 1);
+  assert.equal(listed[0].code, 'text-sum-mismatch');
+});

@@ -82,6 +82,9 @@ function checkTableCode(ctx: CheckContext, table: Table, row: Row, cell: Cell, y
   const byPrefix = classificationOf(code.slice(0, 3));
   const nameCell = nameCellAfter(row, cell);
   if (code.length < 3) return []; // a split 款/项 part or a row number a converter separated: not a code of its own
+  // provinces refine an economic 款 with 项 of their own (重庆: 3010201 岗位工资 under 30102 津贴补贴): a local
+  // code under a 款 of the catalogue is theirs to define, not a malformed one
+  if (byPrefix && byPrefix !== 'function' && code.length === 7 && catalogue().anyEdition(code.slice(0, 5))) return [];
   if (!levelOf(code) || (byPrefix && byPrefix !== 'function' && code.length === 7)) {
     return [malformed(ctx, cell, code, nameCell?.text, column ?? byPrefix, year)];
   }

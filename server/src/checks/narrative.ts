@@ -323,11 +323,17 @@ function summaryLabels(doc: DisclosureDocument, figures: Figure[], paragraphs: {
     if (/政府性基金|国有资本/.test(t.title ?? '')) continue;
     const data = t.rows.filter((r) => r.kind === 'data');
     if (t.shape === 'pdf' || !isGrid(data)) continue;
+    // the items under a carry line (二、上年结转 › (一)一般公共预算拨款) break the carry down: their names are
+    // not the year's figures of the same name, so they are not indexed
+    const underCarry = new Set<number>();
     for (const r of data) r.cells.forEach((c, i) => {
       const v = r.cells[i + 1];
-      if (c.kind !== 'text' || !v || v.kind !== 'amount') return;
+      if (c.kind !== 'text') return;
       const h = lexLine(c.text.trim()).heading;
       const name = normalizeName(h && h.style !== 'markdown' ? h.title : c.text);
+      if (/^(?:上年|年初)\S{0,12}(?:结转|结余)|^结转下年|^年末\S{0,12}(?:结转|结余)/.test(name)) { underCarry.add(i); return; }
+      if (!h || h.style === 'cn' || /合计|总计/.test(name)) underCarry.delete(i);
+      if (underCarry.has(i) || !v || v.kind !== 'amount') return;
       put(name, v, t);
       if (i === 0 && /^收入总计$/.test(name)) for (const alias of ['预算收入', '收入预算', '部门预算收入', '收入']) put(alias, v, t);
     });

@@ -8,6 +8,7 @@ import type { Cell, DisclosureDocument, Row, Table } from '../model/types.js';
 import { lexLine } from '../parse/lex.js';
 import type { CheckContext, Finding } from './index.js';
 import { checkSum, type Part } from './compare.js';
+import { sumTolerance } from './tolerance.js';
 import { isSummaryTable } from './tableArithmetic.js';
 import { isGrid } from './tableView.js';
 import { message } from './messages.js';
@@ -183,6 +184,32 @@ const itemName = (i: Item) => i.label.text.trim();
 const valueAt = (i: Item, col: number): Decimal => i.values[col]?.value ?? ZERO;
 const asPart = (i: Item, col: number): Part => ({ cell: i.values[col], value: valueAt(i, col), label: itemName(i), range: i.values[col]?.range ?? i.label.range });
 
+/**
+ * Can these figures, in this order, be read as a forest of subtrees (each node followed by its children, which
+ * add up to it) whose roots add up to `total`? Memoised over (position, remaining total); at most 40 figures.
+ */
+export function nestedReadingAddsUp(values: Decimal[], total: Decimal, tolerance: Decimal): boolean {
+  if (values.length > 40) return false;
+  const memo = new Map<string, boolean>();
+  const near = (a: Decimal, b: Decimal) => a.minus(b).abs().lte(tolerance);
+  // does values[i..end) form a forest whose roots add up to `remaining`?
+  const forest = (i: number, end: number, remaining: Decimal): boolean => {
+    if (i === end) return near(remaining, ZERO);
+    const key = `${i}:${end}:${remaining.toString()}`;
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    let ok = false;
+    // the tree rooted at i ends at e: its children values[i+1..e) add up to values[i]
+    for (let e = i + 1; e <= end && !ok; e++) {
+      if (e > i + 1 && !forest(i + 1, e, values[i])) continue;
+      ok = forest(e, end, remaining.minus(values[i]));
+    }
+    memo.set(key, ok);
+    return ok;
+  };
+  return forest(0, values.length, total);
+}
+
 function panelSums(panel: Panel, ctx: CheckContext, fmt: Fmt): Finding[] {
   const out: Finding[] = [];
   const items = panel.items;
@@ -206,6 +233,15 @@ function panelSums(panel: Panel, ctx: CheckContext, fmt: Fmt): Finding[] {
     for (let c = 0; c < columns; c++) {
       const target = parent.values[c];
       if (!target) continue;
+      // Unnumbered lines under a numbered item may be of several levels (深圳: 一、一般公共服务支出 › 信访事务 ›
+      // 行政运行, all unnumbered below the 类): their levels cannot be read, so the item is judged wrong only if
+      // no nesting of them adds up — a flat sum that fails while a nested reading agrees is not an error.
+      if (children.length >= 2 && children.every((ch) => ch.level === 9)) {
+        const values = children.map((ch) => valueAt(ch, c));
+        const flat = values.reduce((a, v) => a.plus(v), ZERO);
+        const tolerance = sumTolerance(values.length, fmt.decimals);
+        if (flat.minus(target.value ?? ZERO).abs().gt(tolerance) && nestedReadingAddsUp(values, target.value ?? ZERO, tolerance)) continue;
+      }
       const f = checkSum(ctx, { rule: 'sum-mismatch', target, subject: `「${itemName(parent)}」${colLabel(c)}`, basis: message(ctx.locale, 'sum-of-items'), parts: children.map((ch) => asPart(ch, c)), ...fmt });
       if (f) out.push(f);
     }
@@ -217,7 +253,9 @@ function panelSums(panel: Panel, ctx: CheckContext, fmt: Fmt): Finding[] {
   if (yearAt > 0) {
     const above = items.slice(0, yearAt).filter((i) => i.kind === 'item');
     const top = Math.min(...above.map((i) => i.level));
-    const tops = above.filter((i) => i.level === top);
+    // carry lines above the total (一、本年收入 · 二、上年结转 · 收入合计): that total includes them
+    const carriesAbove = items.slice(0, yearAt).filter((i) => i.kind === 'carryIn' || i.kind === 'carryOut');
+    const tops = [...above.filter((i) => i.level === top), ...carriesAbove];
     for (let c = 0; c < columns && tops.length; c++) {
       const target = items[yearAt].values[c];
       if (!target) continue;

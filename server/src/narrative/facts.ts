@@ -92,9 +92,21 @@ function paragraphs(doc: DisclosureDocument): Para[] {
       out.push(cur);
     }
     cur.lines.push({ line: i, at: cur.text.length });
-    cur.text += text;
+    cur.text += fullWidthPunctuation(text);
   }
   return out;
+}
+
+/**
+ * Some PDFs print prose punctuation as ASCII (`其中:基本支出43,908.7万元,主要用于…;项目支出…`). Sentences are read by
+ * their Chinese punctuation, so `,` `;` `:` outside figures are read as `，` `；` `：` — one character for one, so
+ * every offset into the paragraph stays where it was.
+ */
+function fullWidthPunctuation(text: string): string {
+  return text.replace(/[,;:]/g, (ch, at: number) => {
+    if (/\d/.test(text[at - 1] ?? '') && /\d/.test(text[at + 1] ?? '')) return ch; // 43,908.7 · 10:30
+    return ch === ',' ? '，' : ch === ';' ? '；' : '：';
+  });
 }
 
 function posOf(p: Para, offset: number): { line: number; character: number } {
@@ -255,6 +267,8 @@ function sentenceItemisations(text: string, local: Local[]): Itemisation[] {
     let j = h + 1;
     while (j < main.length && main[j].start < stop && !newStatement(head.after, main[j].start)) {
       const part = main[j];
+      // `基本支出X，主要用于保障…运转；项目支出Y…`: the marker's clause ended (in words) before any figure came
+      if (parts.length === 0 && /[；;]/.test(text.slice(head.after, part.start))) break;
       parts.push(part.f);
       if (part.markerAfter) {
         const close = text.indexOf('；', part.after);
