@@ -209,5 +209,5 @@ test('7-digit local economic codes under a known 款 (重庆: 3010201 under 3010
   const wrong = checkDocument(analyzeText(text.replace('273.91', '263.91')));
   assert.ok(wrong.some((f) => f.code === 'sum-mismatch' && /30102/.test(f.message)), wrong.map((f) => f.message).join('\n'));
   // a 7-digit economic code under no known 款 is still malformed
-  assert.ok(check(...ECON('3029901\t其他\t\t\t1.00')).some((f) => f.code === 'malformed-code'));
+  assert.ok(check(...ECON('3024301\t其他\t\t\t1.00')).some((f) => f.code === 'malformed-code'));
 });
