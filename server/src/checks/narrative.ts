@@ -69,7 +69,10 @@ function sumCheck(it: Itemisation, ctx: CheckContext, out: Finding[]): void {
  * truncated ([P, P + 1 unit)). Either reading is accepted.
  */
 function printedPercent(p: Percent): [Decimal, Decimal] {
-  const unit = halfUnit(p.decimals).times(2);
+  // `5.0%`, `4.00%`: zeros after the point are as often a cell format over a whole percentage as a measured
+  // digit, so they are read as the whole number they print (湖州 prints 4.86% as `4.00%`, 5.11% as `5.0%`)
+  const decimals = p.decimals > 0 && p.value.isInteger() ? 0 : p.decimals;
+  const unit = halfUnit(decimals).times(2);
   return [p.value.minus(unit.div(2)), p.value.plus(unit)];
 }
 
