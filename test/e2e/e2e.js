@@ -94,8 +94,8 @@ async function checkOriginal(page) {
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${OUT}/7-converted-problem.png` });
   await page.keyboard.press('Escape');
-  const squiggles = await page.locator('.monaco-editor .squiggly-error').count();
-  check('squiggles on the converted PDF', squiggles > 0, { errors: squiggles });
+  const squiggles = await page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').count();
+  check('squiggles on the converted PDF', squiggles > 0, { squiggles });
 
   const problemsOpen = await page.locator('.markers-panel').isVisible().catch(() => false);
   if (!problemsOpen) await page.keyboard.press('Control+Shift+M');
@@ -105,7 +105,7 @@ async function checkOriginal(page) {
   check('problems panel shows the pages of the PDF', problems.some((p) => p.includes(converted)) && problems.some((p) => /（第 \d+ 页）/.test(p)), problems.slice(0, 4));
   await page.screenshot({ path: `${OUT}/8-original-problems.png` });
 
-  const squiggle = page.locator('.monaco-editor .squiggly-error').first();
+  const squiggle = page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first();
   const sbox = await squiggle.boundingBox();
   await page.mouse.move(sbox.x + Math.max(2, sbox.width / 2), sbox.y + sbox.height / 2);
   const hoverText = await page.waitForFunction(() => {

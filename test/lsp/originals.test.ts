@@ -16,7 +16,8 @@ interface WireDiagnostic { range: { start: { line: number; character: number } }
 const ORIGINALS = join(FIXTURES, 'originals');
 const PDF_DIR = join(ORIGINALS, 'pdf');
 // a PDF whose tables have sums that do not add up (its 类 rows were printed over their 款 rows)
-const PDF = join(PDF_DIR, 'c021_深圳_2026年深圳市信访局部门预算.pdf');
+// a published PDF with a real finding to see: 北京市审计局 2026 states 增长8.12% where its figures give 8.83%
+const PDF = join(PDF_DIR, 'c012_北京_2026年北京市审计局部门预算.pdf');
 const XLSX = join(ORIGINALS, 'xlsx', 'pt_2026_department_budget_template.xlsx');
 // an HTML page whose tables are in attached documents: the import says so in a note
 const HTML_WITH_NOTE = join(ORIGINALS, 'html', 'c076_济南_信访局_2026年部门预算.html');
@@ -66,8 +67,8 @@ test('the manifest offers the commands on exactly the originals the server conve
 
 test('a PDF: findings carry their page in the message and in data.origin; hovers name the page; no quick fix edits the read-only text', { skip: !existsSync(PDF) && 'no PDF fixture' }, async () => {
   const { uri, text, diagnostics } = await openOriginal(client, PDF);
-  assert.match(text, /深圳市信访局/);
-  const sums = diagnostics.filter((d) => d.code === 'sum-mismatch');
+  assert.match(text, /北京市审计局/);
+  const sums = diagnostics.filter((d) => d.code === 'percent-mismatch');
   assert.ok(sums.length > 0, JSON.stringify(diagnostics.map((d) => d.message)));
   for (const d of diagnostics) {
     const page = d.data?.origin?.page;
@@ -76,7 +77,7 @@ test('a PDF: findings carry their page in the message and in data.origin; hovers
   }
   const first = sums[0];
   const hover = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: first.range.start });
-  assert.match(hover.contents.value, /之和/);
+  assert.match(hover.contents.value, /8\.12%/);
   assert.ok(hover.contents.value.endsWith(`原文第 ${first.data!.origin!.page} 页`), hover.contents.value);
   const actions = await client.connection.sendRequest<unknown[]>('textDocument/codeAction', { textDocument: { uri }, range: first.range, context: { diagnostics: [first] } });
   assert.deepEqual(actions, []);
@@ -86,7 +87,7 @@ test('in English: ` (p.N)` after the message, `page N of the original` in the ho
   const en = await startServer({ settings: { locale: 'en' } });
   try {
     const { uri, diagnostics } = await openOriginal(en, PDF);
-    const d = diagnostics.find((x) => x.code === 'sum-mismatch')!;
+    const d = diagnostics.find((x) => x.code === 'percent-mismatch')!;
     assert.ok(d.message.endsWith(` (p.${d.data!.origin!.page})`), d.message);
     const hover = await en.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: d.range.start });
     assert.ok(hover.contents.value.endsWith(`page ${d.data!.origin!.page} of the original`), hover.contents.value);

@@ -211,3 +211,18 @@ test('7-digit local economic codes under a known 款 (重庆: 3010201 under 3010
   // a 7-digit economic code under no known 款 is still malformed
   assert.ok(check(...ECON('3024301\t其他\t\t\t1.00')).some((f) => f.code === 'malformed-code'));
 });
+
+// Rows cut from the 2026 budgets of 福州 departments (corpus c066–c073): the budget system prints the whole
+// 部门经济分类 list, with 31206 under 312 and 31101 named with the qualifier of its 类 311.
+test('a 2026 economic list as budget systems print it (福州): 31206 其他资本性补助 exists; a parent\'s qualifier repeated is no mismatch', () => {
+  const table = (year: number, ...rows: string[]) => [`福州市某某局${year}年部门预算`, '', `${year}年度一般公共预算基本支出经济分类情况表`, '', '单位：万元', '', '科目编码\t科目名称\t预算数',
+    '合计\t\t12.00', '310\t资本性支出\t12.00', '31002\t办公设备购置\t12.00', ...rows].join('\n');
+  const codes = (text: string) => checkDocument(analyzeText(text)).filter((f) => /code/.test(f.code));
+  const rows = ['311\t对企业补助（基本建设）\t', '31101\t资本金注入（基本建设）\t', '31199\t其他对企业补助\t',
+    '312\t对企业补助\t', '31201\t资本金注入\t', '31205\t利息补贴\t', '31206\t其他资本性补助\t', '31299\t其他对企业补助\t'];
+  assert.deepEqual(codes(table(2026, ...rows)).map((f) => f.message), []);
+  // must: before 2026 no edition has 31206; a qualifier the parent does not carry is a different name
+  assert.ok(codes(table(2025, ...rows)).some((f) => f.code === 'unknown-code' && /31206/.test(f.message)));
+  const other = codes(table(2026, '312\t对企业补助\t', '31201\t资本金注入（基本建设）\t', '311\t对企业补助（基本建设）\t', '31101\t资本金注入（其他）\t'));
+  assert.deepEqual(other.map((f) => f.code), ['code-name-mismatch', 'code-name-mismatch'], other.map((f) => f.message).join('\n'));
+});

@@ -126,3 +126,19 @@ test('ASCII punctuation reads like Chinese: a 主要用于 clause that ends in w
   assert.equal(listed.length, 1);
   assert.equal(listed[0].code, 'text-sum-mismatch');
 });
+
+// Cut from a 2026 深圳 department budget (统计局): the projects listed under 项目支出 share their names with 项 of
+// the function classification, which the summary table shows with other figures (a project spreads over 项).
+test('a project named like a summary table\'s 项: the figure its own table prints under that name is no mismatch', () => {
+  const doc = (prose: string) => check('第三部分 部门预算支出具体情况', '', '（五）项目支出1,313.80万元，具体包括：', '', prose, '',
+    '（一）收支总表', '', '单位：万元', '',
+    '收入\t\t支出\t', '项目\t预算数\t项目\t预算数', '1.一般公共预算拨款\t5,417.80\t统计信息事务\t3,478.72',
+    '\t\t专项统计业务\t701.80', '\t\t统计管理\t359.77', '\t\t专项普查活动\t59.23', '收入总计\t5,417.80\t支出总计\t5,417.80', '',
+    '（五）项目支出总表', '', '单位：万元', '',
+    '单位名称\t项目名称\t合计\t一般公共预算拨款', '合计\t\t1,313.80\t1,313.80', '深圳市统计局（本级）\t统计管理\t352.27\t352.27',
+    '深圳市统计局（本级）\t专项普查活动\t110.00\t110.00', '深圳市统计局（本级）\t专项统计业务\t844.03\t844.03');
+  assert.deepEqual(doc('1.统计管理352.27万元，主要包括：统计日常管理业务352.27万元。'), []);
+  // must: a figure no table prints under that name is still compared with the summary table
+  const wrong = doc('1.统计管理362.27万元，主要包括：统计日常管理业务362.27万元。');
+  assert.ok(wrong.some((f) => f.code === 'text-table-mismatch' && /统计管理/.test(f.message)), wrong.map((f) => f.message).join('\n'));
+});

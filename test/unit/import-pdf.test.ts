@@ -225,3 +225,22 @@ test('truncated and bit-flipped copies of a real PDF import or throw ImportError
     }
   }
 });
+
+// The cells of 重庆 budget tables (水利局, p.14): a name wrapped over two lines, the figures beside its first line
+// and the subject code at the bottom of its cell beside the second. Lines with figures in different columns are one
+// row; two lines with figures in one column are two rows (a grid ruled only between columns).
+test('a ruled row: figures beside the first line of a wrapped name, the code beside its second, stay one row', async () => {
+  const rules: string[] = [];
+  for (const y of [700, 660, 620]) rules.push(`50 ${y} m 450 ${y} l`);
+  for (const x of [50, 120, 300, 450]) rules.push(`${x} 700 m ${x} 620 l`);
+  const cells = [
+    // row 1: `Pension insurance` / `payments`, 3,043.23 beside the first line, the code 2080505 beside the second
+    text(130, 684, 'Pension insurance'), text(390, 682, '3,043.23'), text(60, 666, '2080505'), text(125, 670, 'payments'),
+    // row 2: no horizontal rule between the two lines of figures: two rows
+    text(60, 646, '2080506'), text(130, 646, 'Annuity'), text(390, 646, '1,777.39'),
+    text(60, 630, '2080599'), text(130, 630, 'Other'), text(390, 630, '1,099.15'),
+  ];
+  const page = `0 0 0 RG 0.5 w ${rules.join(' ')} S ${cells.join(' ')}`;
+  const r = await importPdf(buildPdf([page]));
+  assert.deepEqual(r.text.split('\n'), ['2080505\tPension insurance payments\t3,043.23', '2080506\tAnnuity\t1,777.39', '2080599\tOther\t1,099.15']);
+});

@@ -123,6 +123,9 @@ function checkKnown(ctx: CheckContext, code: string, range: Range, name: string 
   if (accepted.includes(written)) return [];
   // converters wrap long names and keep only their start; that is not a mistake of the author
   if (written.length >= 6 && accepted.some((a) => a.startsWith(written))) return [];
+  // the official name with its parent's qualifier repeated (`31101 资本金注入（基本建设）` under `311 对企业补助（基本建设）`,
+  // as budget systems print it to tell it from `31201 资本金注入`): the same subject, named more precisely
+  if (inheritedQualifiers(code, year).some((q) => accepted.some((a) => written === `${a}(${q})`))) return [];
   // `302→其他商品和服务支出` with the 款 digits (99) on another line: the name of one of the code's own items
   const childNames = cat.children(code, year).flatMap((c) => cat.acceptedNames(c).map(normalizeName));
   if (childNames.some((c) => c === written || (written.length >= 6 && c.startsWith(written)))) return [];
@@ -137,6 +140,18 @@ function checkKnown(ctx: CheckContext, code: string, range: Range, name: string 
   const data: FindingData | undefined = nameRange ? { expected: official, found: name, difference: '', replacement: official, ...(codeFix ? { codeFix } : {}) } : undefined;
   const hint = sibling ? message(ctx.locale, 'code-name-sibling', { name, code: sibling.code }) : '';
   return [finding('code-name-mismatch', nameRange ?? range, message(ctx.locale, 'code-name', { code, official, found: name }) + hint, data)];
+}
+
+/** The parenthesized qualifiers in the names of a code's ancestors (`基本建设` of `311 对企业补助（基本建设）`), normalized. */
+function inheritedQualifiers(code: string, year: number): string[] {
+  const cat = catalogue();
+  const out: string[] = [];
+  for (let n = 3; n < code.length; n += 2) {
+    const e = cat.lookup(code.slice(0, n), year) ?? cat.anyEdition(code.slice(0, n));
+    if (!e) continue;
+    for (const name of cat.acceptedNames(e)) for (const m of normalizeName(name).matchAll(/\(([^()]+)\)/g)) out.push(m[1]);
+  }
+  return out;
 }
 
 /** `302201 办公费`: a code of impossible shape; proposes the code whose name matches, if one does. */

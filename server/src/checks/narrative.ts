@@ -341,16 +341,46 @@ function summaryLabels(doc: DisclosureDocument, figures: Figure[], paragraphs: {
       if (i === 0 && /^收入总计$/.test(name)) for (const alias of ['预算收入', '收入预算', '部门预算收入', '收入']) put(alias, v, t);
     });
   }
+  let elsewhere: Map<string, { cell: Cell; table: Table }[]> | undefined;
   for (const f of figures) {
     if (f.auxiliary || f.code) continue;
     const section = paragraphs[f.paragraph]?.section ?? '';
     if (/三公|政府采购|绩效|机关运行|国有资产|名词/.test(section)) continue;
-    const hits = index.get(normalizeName(f.label));
+    const name = normalizeName(f.label);
+    const hits = index.get(name);
     if (!hits?.length) continue;
     const values = new Set(hits.map((h) => convert(h.cell.value ?? ZERO, h.table.unit ?? '万元', f.unit).toFixed(2)));
     if (values.size !== 1) continue; // the same name with different figures in different tables: no safe reading
+    // a summary table's 款/项 name is often also the name of a project (`统计管理` the 项 and `统计管理` the project
+    // in the 项目支出 table, 深圳): a figure that another table prints in a row of that name is read from there
+    elsewhere ??= labelledAmounts(doc);
+    const tol = halfUnit(f.decimals);
+    const shown = (elsewhere.get(name) ?? []).some(({ cell, table }) =>
+      convert(cell.value ?? ZERO, table.unit ?? '万元', f.unit).minus(f.value).abs().lte(tol.plus(convert(halfUnit(cell.decimals ?? 0), table.unit ?? '万元', f.unit))));
+    if (shown) continue;
     compareToCell(f, hits[0].cell, hits[0].table, ctx, out);
   }
+}
+
+/** Every money table's rows by the names in them: each name with the amounts that follow it in its row, up to the next name. */
+function labelledAmounts(doc: DisclosureDocument): Map<string, { cell: Cell; table: Table }[]> {
+  const out = new Map<string, { cell: Cell; table: Table }[]>();
+  for (const t of doc.tables) {
+    if (t.kind !== 'money' || t.empty) continue;
+    for (const r of t.rows) {
+      if (r.kind !== 'data') continue;
+      r.cells.forEach((c, i) => {
+        if (c.kind !== 'text') return;
+        const key = normalizeName(c.text);
+        if (!key) return;
+        // up to the next name: a two-panel row's right half belongs to the right half's name
+        const next = r.cells.findIndex((x, j) => j > i && x.kind === 'text' && x.text.trim() !== '');
+        const amounts = r.cells.slice(i + 1, next < 0 ? undefined : next).filter((x) => x.kind === 'amount' && x.value);
+        if (amounts.length) out.set(key, [...(out.get(key) ?? []), ...amounts.map((cell) => ({ cell, table: t }))]);
+      });
+    }
+  }
+  return out;
 }
 
 /** 会议费 stated in the prose against the meetings its 会议费（培训费）明细表 lists. */

@@ -361,9 +361,17 @@ function gridTable(grid: Grid, glyphs: Glyph[]): PageBlock[] {
       byBand[r].push({ y: line.y, size: line.size, cells });
     }
     // one grid row is one table row, unless it holds several rows with figures (a table ruled only between
-    // columns): then its lines are split into rows as for a table without rules
-    const anchors = mergeCloseLines(byBand[r]).filter(isAnchor).length;
-    const groups = anchors >= 2 ? linesToRows(byBand[r]) : [byBand[r]];
+    // columns): then its lines are split into rows as for a table without rules. Several rows show as one
+    // column holding a figure on two lines; lines whose figures stand in different columns are one row whose
+    // cells are aligned differently (amounts beside the first line of a wrapped name, the subject code at the
+    // cell's bottom beside its second line: 重庆 budget tables), and splitting them cuts the name in two.
+    const figureLines = new Map<number, number>();
+    for (const l of mergeCloseLines(byBand[r])) {
+      if (!isAnchor(l)) continue;
+      for (const [c, glyphs] of l.cells) if (isFigureText(glyphs)) figureLines.set(c, (figureLines.get(c) ?? 0) + 1);
+    }
+    const stacked = [...figureLines.values()].some((n) => n >= 2);
+    const groups = stacked ? linesToRows(byBand[r]) : [byBand[r]];
     const spansAll = drawn[r].slice(1, columns).every((d) => !d);
     for (const group of groups) {
       const cells = rowCells(group, columns);
