@@ -1,6 +1,7 @@
 // Table arithmetic rules: what they must flag, and the look-alikes they must leave alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import Decimal from 'decimal.js';
 import { analyzeText, LanguageService } from '../../server/src/service.js';
 import { checkDocument, type Finding } from '../../server/src/checks/index.js';
 
@@ -254,4 +255,53 @@ test('a 收入合计 below 一、本年收入 and 二、上年结转 adds both',
   ];
   assert.deepEqual(check(...table('192,446.79')).filter((f) => f.severity <= 2).map((f) => f.message), []);
   assert.ok(check(...table('192,446.97')).some((f) => f.code === 'sum-mismatch' || f.code === 'balance-mismatch'));
+});
+
+// Cut from 表1 of the 杭州市气象局 budget: the spending side lists 类 › 款 › 项 as plain names, one under another,
+// so adding every line counts each figure three times; read as a nesting, the 类 add up to 本年支出合计.
+const HANGZHOU_SUMMARY = (行政运行 = '2,617.19', 类 = '5,371.48') => [
+  '表1：2026年市级部门收支预算总表', '', '单位：万元', '',
+  '收入\t\t支出\t', '项目\t预算数\t项目\t预算数',
+  '一、财政拨款\t5,753.07\t科学技术支出\t28.00',
+  '一般公共预算\t5,753.07\t技术研究与开发\t28.00',
+  '政府性基金预算\t\t科技成果转化与扩散\t28.00',
+  '二、财政专户管理资金\t\t社会保障和就业支出\t396.67',
+  '三、事业收入\t\t行政事业单位养老支出\t396.67',
+  '七、其他收入\t123.61\t行政单位离退休\t193.24',
+  '\t\t机关事业单位基本养老保险缴费支出\t135.62',
+  '\t\t机关事业单位职业年金缴费支出\t67.81',
+  '\t\t卫生健康支出\t80.52',
+  '\t\t行政事业单位医疗\t80.52',
+  '\t\t行政单位医疗\t61.17',
+  '\t\t事业单位医疗\t19.35',
+  `\t\t自然资源海洋气象等支出\t${类}`,
+  '\t\t气象事务\t5,371.48',
+  `\t\t行政运行\t${行政运行}`,
+  '\t\t气象事业机构\t650.68',
+  '\t\t气象服务\t2,103.61',
+  '本年收入合计\t5,876.67\t本年支出合计\t5,876.67',
+  '上年结转结余\t\t年终结转结余\t',
+  '收入总计\t5,876.67\t支出总计\t5,876.67',
+];
+
+test('a year total over unnumbered lines of several levels: silent when a nesting adds up, flagged when none does', () => {
+  const sums = (fs: Finding[]) => fs.filter((f) => f.code === 'sum-mismatch').map((f) => f.message);
+  assert.deepEqual(sums(check(...HANGZHOU_SUMMARY())), []);
+  // a 项 off by 50.60: 气象事务 no longer adds up, nor does any other reading
+  assert.equal(sums(check(...HANGZHOU_SUMMARY('2,566.59'))).length, 1);
+  // a 类 off by 50.60 (杭州市交通运输局 printed 一般公共服务支出 6651.38 over 1.98 + 6,700.00): flagged too
+  assert.equal(sums(check(...HANGZHOU_SUMMARY(undefined, '5,320.88'))).length, 1);
+});
+
+test('the nested reading of fifty unnumbered lines is found quickly, and a wrong one is refused within bounds', async () => {
+  const { nestedReadingAddsUp } = await import('../../server/src/checks/summary.js');
+  // 表4 of the 杭州市交通运输局 budget (45 lines under 一、本年支出合计 654,235.22)
+  const figures = '6701.98 1.98 1.98 6700 6700 18 18 18 22262.08 22232.08 22232.08 30 30 9527.14 58.84 58.84 9456.17 2553.79 888.51 3991.22 2022.66 12.13 12.13 2401.9 2401.9 1400.95 1000.96 437000 211000 211000 226000 226000 165831.11 97453.2 43003.71 927.2 53522.29 177.92 177.92 68200 68000 200 10493 10493 10493'.split(' ').map((x) => new Decimal(x));
+  const tolerance = new Decimal('0.23');
+  const t0 = Date.now();
+  assert.equal(nestedReadingAddsUp(figures, new Decimal('654235.22'), tolerance), true);
+  const wrong = [...figures];
+  wrong[0] = new Decimal('6651.38');
+  assert.equal(nestedReadingAddsUp(wrong, new Decimal('654235.22'), tolerance), false);
+  assert.ok(Date.now() - t0 < 2000, `${Date.now() - t0} ms`);
 });

@@ -244,3 +244,35 @@ test('a ruled row: figures beside the first line of a wrapped name, the code bes
   const r = await importPdf(buildPdf([page]));
   assert.deepEqual(r.text.split('\n'), ['2080505\tPension insurance payments\t3,043.23', '2080506\tAnnuity\t1,777.39', '2080599\tOther\t1,099.15']);
 });
+
+// 杭州 prints figures in cells too narrow for them: `370,219.2` on the top line of a tall row, its last digit `5`
+// on a line below the name (表5 of the 公安局 budget), or on the next page when the page break cuts the row.
+const grid = (xs: number[], ys: number[]) => [...ys.map((y) => `${xs[0]} ${y} m ${xs[xs.length - 1]} ${y} l`), ...xs.map((x) => `${x} ${ys[0]} m ${x} ${ys[ys.length - 1]} l`)].join(' ');
+const XS = [50, 150, 250, 350, 450];
+
+test('digits cut off figures in a narrow cell finish those figures; a row of whole figures stays a row', async () => {
+  const cells = [
+    text(60, 686, 'Item'), text(160, 686, 'Total'), text(260, 686, 'Basic'), text(360, 686, 'Project'),
+    // one ruled row three lines tall: figures cut at the top, the name and a whole figure in the middle, digits below
+    text(160, 670, '370,219.2'), text(260, 670, '293,191.8'), text(60, 663, 'Sum'), text(360, 663, '46,733.64'),
+    text(160, 651, '5'), text(260, 651, '6'),
+    // must not: whole figures above small numbers in one row band (ruled only between columns) stay two rows
+    text(60, 630, 'Admin'), text(160, 630, '12.50'), text(260, 630, '3.25'),
+    text(60, 616, 'Count'), text(160, 616, '4'), text(260, 616, '5'),
+  ];
+  const page = `0 0 0 RG 0.5 w ${grid(XS, [700, 680, 640, 600])} S ${cells.join(' ')}`;
+  const r = await importPdf(buildPdf([page]));
+  assert.deepEqual(r.text.split('\n'), ['Item\tTotal\tBasic\tProject', 'Sum\t370,219.25\t293,191.86\t46,733.64', 'Admin\t12.50\t3.25\t', 'Count\t4\t5\t']);
+});
+
+test('a row cut by the page break: its last digits and the rest of its name on the next page go back into it', async () => {
+  const head = [text(60, 686, 'Unit'), text(160, 686, 'Total'), text(260, 686, 'Fees'), text(360, 686, 'Other')];
+  const page1 = `0 0 0 RG 0.5 w ${grid(XS, [700, 680, 660, 640])} S ${[...head,
+    text(60, 666, 'Police'), text(160, 666, '8.00'), text(360, 666, '8.00'),
+    text(60, 646, 'Motor'), text(160, 646, '14,549.64'), text(260, 646, '12,437.3'), text(360, 646, '2,112.28')].join(' ')}`;
+  const page2 = `0 0 0 RG 0.5 w ${grid(XS, [700, 680, 660])} S ${[
+    text(60, 686, 'Center'), text(260, 686, '6'),
+    text(60, 666, 'School'), text(160, 666, '3.00'), text(360, 666, '3.00')].join(' ')}`;
+  const r = await importPdf(buildPdf([page1, page2]));
+  assert.deepEqual(r.text.split('\n').filter((l) => l.includes('\t')), ['Unit\tTotal\tFees\tOther', 'Police\t8.00\t\t8.00', 'Motor Center\t14,549.64\t12,437.36\t2,112.28', 'School\t3.00\t\t3.00']);
+});

@@ -2,7 +2,7 @@
 // pages kept as one (its repeated header rows dropped), prose lines broken by the page width joined back into
 // paragraphs, a blank line between blocks.
 import type { LineOrigin } from '../types.js';
-import { joinPieces, trimColumns, type LineBlock, type PageBlock, type TableBlock, type TableRow } from './layout.js';
+import { finishesRow, joinPieces, trimColumns, type LineBlock, type PageBlock, type TableBlock, type TableRow } from './layout.js';
 
 export interface LaidOutPage {
   /** 1-based. */
@@ -93,6 +93,13 @@ function flow(pages: LaidOutPage[]): Flow[] {
       if (continued && i === lead && b.kind === 'table') {
         let rows = b.rows;
         while (rows.length && prev.header.has(rowKey(rows[0]))) rows = rows.slice(1);
+        // a row cut by the page break: its rest, at the top of this page, goes back into it
+        const last = prev.table.rows[prev.table.rows.length - 1];
+        if (last && rows.length && finishesRow(last, rows[0], prev.table.rows)) {
+          const rest = rows[0];
+          prev.table = { ...prev.table, rows: [...prev.table.rows.slice(0, -1), { ...last, cells: last.cells.map((c, k) => joinPieces([c, rest.cells[k]])) }] };
+          rows = rows.slice(1);
+        }
         prev.table = { ...prev.table, rows: [...prev.table.rows, ...rows] };
         prev.origins.push(...rows.map((r) => ({ page: p.page, y: Math.round(r.y) })));
         prev.page = p.page;

@@ -131,6 +131,61 @@ function isAnchor(l: RowLine): boolean {
   return false;
 }
 
+const cellText = (glyphs: Glyph[]): string => [...glyphs].sort((a, b) => a.x0 - b.x0).map((g) => g.text).join('');
+const decimalsOf = (t: string): number => { const m = /\.(\d*)%?$/.exec(t); return m ? m[1].length : 0; };
+
+/**
+ * A line holding nothing but the last digits of figures cut by narrow cells (`370,219.2` over `5`, `293,191.8`
+ * over `6`, the name 合计 between them) continues the cells above it: it is not a row of its own, even where two
+ * or more of its cells hold "figures". Told by the figure above each piece: with the piece it has the decimals
+ * the other figures print (the most printed), without it fewer.
+ */
+function wrapsFigures(lines: RowLine[]): boolean[] {
+  // the most decimals printed (the cut figures print fewer)
+  let usual = 0;
+  for (const l of lines) for (const glyphs of l.cells.values()) {
+    const t = cellText(glyphs);
+    if (FIGURE.test(t)) usual = Math.max(usual, decimalsOf(t));
+  }
+  return lines.map((l, i) => {
+    if (i === 0 || usual === 0) return false;
+    for (const [c, glyphs] of l.cells) {
+      const piece = cellText(glyphs);
+      const above = lines[i - 1].cells.get(c);
+      if (!/^\d{1,3}$/.test(piece) || !above) return false;
+      const cut = cellText(above);
+      if (!FIGURE.test(cut + piece) || !cut.includes('.') || decimalsOf(cut) >= usual || decimalsOf(cut + piece) !== usual) return false;
+    }
+    return l.cells.size > 0;
+  });
+}
+
+/**
+ * The first row of a continuation page that finishes the last row of the page before (a row cut by the page
+ * break: `杭州市机动 … 12,437.3` ends one page, `车驾驶员考试服务中心 … 6` starts the next): it holds the last
+ * digits of cut figures — as above, they give the figure the decimals the table prints, and it has fewer
+ * without them — and otherwise only the rest of names, each under a name. Nothing else may be in it.
+ */
+export function finishesRow(above: TableRow, row: TableRow, rows: TableRow[]): boolean {
+  let usual = 0;
+  for (const r of rows) for (const t of r.cells) if (FIGURE.test(t)) usual = Math.max(usual, decimalsOf(t));
+  if (usual === 0 || row.cells.length !== above.cells.length) return false;
+  let pieces = 0;
+  for (let c = 0; c < row.cells.length; c++) {
+    const t = row.cells[c], cut = above.cells[c];
+    if (!t) continue;
+    if (/^\d{1,3}$/.test(t) && cut.includes('.') && FIGURE.test(cut) && decimalsOf(cut) < usual && FIGURE.test(cut + t) && decimalsOf(cut + t) === usual) { pieces++; continue; }
+    if (FIGURE.test(t) || !cut || FIGURE.test(cut)) return false;
+  }
+  return pieces > 0;
+}
+
+/** Lines that are rows of their own: anchors that are not the cut-off digits of the line above. */
+function anchorsOf(lines: RowLine[]): boolean[] {
+  const wraps = wrapsFigures(lines);
+  return lines.map((l, i) => isAnchor(l) && !wraps[i]);
+}
+
 /**
  * Lines of table text → rows. A line with figures is a row; a line without (the second line of a wrapped
  * name, a code printed half a line above or below its name) belongs to the nearest such row, within a line
@@ -138,12 +193,15 @@ function isAnchor(l: RowLine): boolean {
  */
 function linesToRows(linesIn: RowLine[]): RowLine[][] {
   const lines = mergeCloseLines(linesIn);
-  const anchors = lines.map(isAnchor);
+  const anchors = anchorsOf(lines);
+  const wraps = wrapsFigures(lines);
   const groupOf = new Map<number, RowLine[]>();
   lines.forEach((l, i) => { if (anchors[i]) groupOf.set(i, [l]); });
   if (groupOf.size === 0) return lines.map((l) => [l]);
   lines.forEach((l, i) => {
     if (anchors[i]) return;
+    // cut-off digits belong to the figures right above them, however tall the row
+    if (wraps[i] && groupOf.has(i - 1)) { groupOf.get(i - 1)!.push(l); groupOf.set(i, groupOf.get(i - 1)!); return; }
     let up = -1, down = -1;
     for (let j = i - 1; j >= 0; j--) if (anchors[j]) { up = j; break; }
     for (let j = i + 1; j < lines.length; j++) if (anchors[j]) { down = j; break; }
@@ -364,12 +422,15 @@ function gridTable(grid: Grid, glyphs: Glyph[]): PageBlock[] {
     // columns): then its lines are split into rows as for a table without rules. Several rows show as one
     // column holding a figure on two lines; lines whose figures stand in different columns are one row whose
     // cells are aligned differently (amounts beside the first line of a wrapped name, the subject code at the
-    // cell's bottom beside its second line: 重庆 budget tables), and splitting them cuts the name in two.
+    // cell's bottom beside its second line: 重庆 budget tables), and splitting them cuts the name in two. Digits
+    // cut off a figure too wide for its cell (杭州) are not a figure line of their own.
+    const bandLines = mergeCloseLines(byBand[r]);
+    const anchors = anchorsOf(bandLines);
     const figureLines = new Map<number, number>();
-    for (const l of mergeCloseLines(byBand[r])) {
-      if (!isAnchor(l)) continue;
+    bandLines.forEach((l, i) => {
+      if (!anchors[i]) return;
       for (const [c, glyphs] of l.cells) if (isFigureText(glyphs)) figureLines.set(c, (figureLines.get(c) ?? 0) + 1);
-    }
+    });
     const stacked = [...figureLines.values()].some((n) => n >= 2);
     const groups = stacked ? linesToRows(byBand[r]) : [byBand[r]];
     const spansAll = drawn[r].slice(1, columns).every((d) => !d);
