@@ -142,3 +142,10 @@ test('a project named like a summary table\'s 项: the figure its own table prin
   const wrong = doc('1.统计管理362.27万元，主要包括：统计日常管理业务362.27万元。');
   assert.ok(wrong.some((f) => f.code === 'text-table-mismatch' && /统计管理/.test(f.message)), wrong.map((f) => f.message).join('\n'));
 });
+
+// Cut from a 2026 烟台 budget: a figure inside the reason after the last item is not one of the items.
+test('figures in a reason after a list are not parts of the list', () => {
+  const text = '2.公务用车购置及运行费15万元，包括公务用车购置费0万元，与上年基本持平；公务用车运行维护费15万元，比上年增加12.5万元，增长500％，主要原因是下属单位代管5辆车辆，该车辆运行维护经费12.5万元由省工信厅拨付。';
+  assert.deepEqual(check('三、“三公”经费', '', text), []);
+  assert.equal(check('三、“三公”经费', '', text.replace('运行维护费15万元', '运行维护费25万元')).filter((f) => f.code === 'text-sum-mismatch').length, 1);
+});

@@ -276,3 +276,10 @@ test('a row cut by the page break: its last digits and the rest of its name on t
   const r = await importPdf(buildPdf([page1, page2]));
   assert.deepEqual(r.text.split('\n').filter((l) => l.includes('\t')), ['Unit\tTotal\tFees\tOther', 'Police\t8.00\t\t8.00', 'Motor Center\t14,549.64\t12,437.36\t2,112.28', 'School\t3.00\t\t3.00']);
 });
+
+// A justified line set letter by letter with spaces (广州 2026 budgets: `购 预 算 3 . 8 3 万 元`): the figure stays one figure.
+test('a figure letter-spaced in running text is joined back into one figure', async () => {
+  const r = await importPdf(buildPdf([text(60, 700, 'Goods 3 . 8 3 and services 1,185.95 in all.')]));
+  assert.match(r.text, /3\.83 and/);
+  assert.doesNotMatch(r.text, /3 \.8|3\. 8/);
+});

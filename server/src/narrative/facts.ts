@@ -269,6 +269,8 @@ function sentenceItemisations(text: string, local: Local[]): Itemisation[] {
       const part = main[j];
       // `基本支出X，主要用于保障…运转；项目支出Y…`: the marker's clause ended (in words) before any figure came
       if (parts.length === 0 && /[；;]/.test(text.slice(head.after, part.start))) break;
+      // figures inside a reason (`…增长500%，主要原因是…该车辆运行维护经费12.5万元由省工信厅拨付`) explain, they are not parts
+      if (/原因/.test(text.slice(head.after, part.start))) break;
       parts.push(part.f);
       if (part.markerAfter) {
         const close = text.indexOf('；', part.after);

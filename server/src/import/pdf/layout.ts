@@ -39,6 +39,8 @@ function glue(before: string, after: string): string {
   if (CJK_EDGE.test(a) || CJK_EDGE.test(b)) return '';
   // a figure broken over two lines of a narrow cell (`1,234,` + `567.00`) is one figure
   if (/[\d,.]/.test(a) && /\d/.test(b) && /\d/.test(before)) return '';
+  // `3` + `.` (+ `83`): a figure letter-spaced in a justified line (`购 预 算 3 . 8 3 万 元`) is one figure
+  if (/\d/.test(a) && /^[.．](?:\d|$)/.test(after)) return '';
   return ' ';
 }
 
@@ -92,7 +94,9 @@ function lineText(glyphs: Glyph[], prose = false): string {
     const gap = prev ? g.x0 - prev.x1 : 0;
     // in running text a gap of a character or more is a space the author typed (`第一条　为加强…`); in a
     // cell it is letter spacing (`合    计`)
-    if (prev && prose && gap > 0.8 * Math.min(g.size, prev.size)) out += ' ';
+    // …but never inside a figure: `3 .83万元` is 3.83 set with a wide gap (a space there splits the number)
+    const insideFigure = /\d$/.test(out) && /^[.,．]?\d/.test(g.text) || /\d[.,]$/.test(out) && /^\d/.test(g.text) || /\d$/.test(out) && /^[.．]/.test(g.text);
+    if (prev && prose && !insideFigure && gap > 0.8 * Math.min(g.size, prev.size)) out += ' ';
     else if (prev && (g.spaceBefore || gap > 0.25 * Math.min(g.size, prev.size))) out += glue(out, g.text);
     out += g.text;
     prev = g;
