@@ -2,7 +2,8 @@
 // is provably the same are made (a 收支总表 covers all funds and the carry-over, a 一般公共预算支出表 only
 // this year's general budget): a false alarm from comparing different things is worse than no check.
 //  - 基本支出 tables against the 人员经费/公用经费 columns of the full tables, code by code and in total;
-//  - a function table's total against the economic table of the same scope;
+//  - a function table's total against the economic table of the same scope (and the same part: a 项目支出
+//    economic table is not the whole of a function table that also holds 基本支出);
 //  - summary tables (收支总表 …) against the function / economic tables, class by class, when the summary's
 //    own income shows that its scope is theirs (决算: 收入支出决算总表 ↔ 支出决算表 always).
 // Tables in different units are compared after conversion.
@@ -17,7 +18,8 @@ import { isSummaryTable } from './tableArithmetic.js';
 import { lexLine } from '../parse/lex.js';
 
 type Scope = 'general' | 'fiscal' | 'all';
-interface Role { kind: 'function' | 'economic'; scope: Scope; basic: boolean; view: TableView }
+// basic / project: a table of 基本支出 or of 项目支出 only (广州 表6/表7), a part of the full table's scope
+interface Role { kind: 'function' | 'economic'; scope: Scope; basic: boolean; project: boolean; view: TableView }
 
 const clean = (s: string) => s.replace(/[\s\u3000]/g, '');
 
@@ -35,7 +37,8 @@ function roleOf(t: Table): Role | undefined {
   const scope: Scope = /一般公共预算/.test(title) ? 'general' : /财政拨款/.test(title) ? 'fiscal' : 'all';
   const view = buildTableView(t);
   if (view.reading !== 'grid' && t.shape !== 'pdf') return undefined; // ragged rows: figures cannot be placed
-  return { kind, scope, basic: /基本支出/.test(title), view };
+  const basic = /基本支出/.test(title);
+  return { kind, scope, basic, project: !basic && /项目支出/.test(title), view };
 }
 
 const colBy = (v: TableView, re: RegExp): ValueColumn | undefined => v.columns.find((c) => re.test(c.text));
@@ -83,11 +86,11 @@ export function crossTable(doc: DisclosureDocument, ctx: CheckContext): Finding[
   const roles = doc.tables.map(roleOf).filter((r): r is Role => !!r);
   for (const basic of roles.filter((r) => r.basic)) {
     // the full table of the same classification and scope
-    const full = roles.find((r) => !r.basic && r.kind === basic.kind && r.scope === basic.scope);
+    const full = roles.find((r) => !r.basic && !r.project && r.kind === basic.kind && r.scope === basic.scope);
     if (full) basicAgainstFull(c, basic, full);
   }
   for (const fn of roles.filter((r) => r.kind === 'function')) {
-    const econ = roles.find((r) => r.kind === 'economic' && r.scope === fn.scope && r.basic === fn.basic);
+    const econ = roles.find((r) => r.kind === 'economic' && r.scope === fn.scope && r.basic === fn.basic && r.project === fn.project);
     if (!econ) continue;
     const a = totalRow(fn.view);
     const b = totalRow(econ.view);
@@ -175,7 +178,7 @@ function summaries(c: Ctx, doc: DisclosureDocument, roles: Role[]): void {
     }
     if (scope.length === 0) continue;
     const summaryView = buildTableView(t);
-    const fn = roles.find((r) => r.kind === 'function' && !r.basic && scope.includes(r.scope));
+    const fn = roles.find((r) => r.kind === 'function' && !r.basic && !r.project && scope.includes(r.scope));
     if (fn) {
       const col = mainCol(fn.view);
       const classes = new Map(fn.view.rows.filter((r) => r.code?.length === 3 && r.label).map((r) => [clean(r.label!.text), r]));

@@ -94,6 +94,9 @@ function growthCheck(f: Figure, head: Figure | undefined, ctx: CheckContext, out
   // `总额X，其中：A a，较上年增加C，增长P%`: the change may be the total's or the part's. The percentage
   // is wrong only if it fits neither reading.
   const cAbs = change.value.abs();
+  // `其中：A 221.04万元，比上年增加221.04万元，增长100%`: a change equal to the figure itself says the item is
+  // new (上年为零) — the change is the item's, not the total's, and a growth from zero cannot be computed
+  if (sign > 0 && f.value.minus(cAbs).abs().lte(halfUnit(f.decimals).plus(halfUnit(change.decimals)))) return;
   const readings = [f, head].filter((b): b is Figure => !!b && (sign < 0 || b.value.gt(cAbs)));
   if (readings.length === 0) return; // 上年为零或为负：不可比
   const fits = (b: Figure) => {
@@ -151,6 +154,9 @@ function ratioCheck(p: Percent, part: Figure, whole: Figure, word: 'share-word' 
   const max = a1.div(b0).times(HUNDRED);
   const [p0, p1] = printedPercent(p);
   if (!(p1.lt(min) || p0.gt(max))) return;
+  // `预算支出1682.76元，其中基本支出1208.20万元，占71.80%` (长春): the figures as printed, without the unit,
+  // give the percentage — the unit is the slip (text-sum-mismatch reports it), not the percentage
+  if (whole.unit !== part.unit && fitsRaw(p, part, whole)) return;
   const central = part.value.div(w).times(HUNDRED);
   out.push({
     range: p.range, severity: 2, code: 'percent-mismatch', source: 'budget',
@@ -158,6 +164,15 @@ function ratioCheck(p: Percent, part: Figure, whole: Figure, word: 'share-word' 
     relatedInformation: [{ location: { uri: ctx.uri, range: part.range }, message: part.text }, { location: { uri: ctx.uri, range: whole.range }, message: whole.text }],
     data: { expected: central.toFixed(2), found: p.value.toString(), difference: p.value.minus(central).toFixed(2), replacement: central.toFixed(p.decimals) },
   });
+}
+
+/** Whether part ÷ whole, read as the bare numbers printed, fits the printed percentage. */
+function fitsRaw(p: Percent, part: Figure, whole: Figure): boolean {
+  const [a0, a1] = interval(part.value, part.decimals);
+  const [b0, b1] = interval(whole.value, whole.decimals);
+  if (b0.lte(0)) return false;
+  const [p0, p1] = printedPercent(p);
+  return !(p1.lt(Decimal.max(a0, ZERO).div(b1).times(HUNDRED)) || p0.gt(a1.div(b0).times(HUNDRED)));
 }
 
 // ---------------------------------------------------------------- prose against tables

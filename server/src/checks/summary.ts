@@ -33,6 +33,8 @@ const YEAR_TOTAL = /^本年(?:收入|支出)合计$|^(?:收入|支出)合计$/;
 const GRAND_TOTAL = /^(?:收入|支出)?总计$/;
 // carry lines come with qualifiers in between: 年初财政拨款结转和结余, 上年一般公共预算结转, 年末财政拨款结转和结余
 const CARRY_IN = /^(?:(?:上年|年初)\S{0,12}(?:结转|结余)|用事业基金弥补收支差额|上年实户资金余额|使用非财政拨款结余|用事业基金弥补收支缺口)/;
+// transfers between a unit and its superior or subordinate units, outside the year's own income and spending
+const TRANSFER = /^(?:上级补助收入|附属单位上缴收入|对附属单位的?补助支出|上缴上级支出)/;
 const CARRY_OUT = /^(?:结转下年|年末\S{0,12}(?:结转|结余)|未安排支出的实户资金|结余分配)/;
 const LEVEL: Record<string, number> = { cn: 1, 'paren-cn': 2, arabic: 2, 'paren-arabic': 3 };
 const ZERO = new Decimal(0);
@@ -287,7 +289,10 @@ function panelSums(panel: Panel, ctx: CheckContext, fmt: Fmt): Finding[] {
     }
     const grandAt = items.findIndex((i, k) => k > yearAt && i.kind === 'grandTotal');
     if (grandAt > 0) {
-      const carries = items.slice(yearAt + 1, grandAt).filter((i) => i.kind === 'carryIn' || i.kind === 'carryOut');
+      // transfers printed below the year total (烟台: 本年收入合计 · 上级补助收入 · 使用非财政拨款结余 · 上年结转 ·
+      // 收入总计) are added to the grand total like the carry lines; only these named lines, so that the
+      // breakdown of a carry line (上年结转 › 一般公共预算 …) is never counted twice
+      const carries = items.slice(yearAt + 1, grandAt).filter((i) => i.kind === 'carryIn' || i.kind === 'carryOut' || (i.kind === 'item' && TRANSFER.test(i.name)));
       for (let c = 0; c < columns; c++) {
         const target = items[grandAt].values[c];
         if (!target) continue;

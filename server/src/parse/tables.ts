@@ -20,7 +20,9 @@ export interface TableSegmentInput {
 
 const SUBJECT_CODE = /^\d{3}(?:\d{2}){0,2}$/;
 const CODE_HEADER = /编码|代码|科目编号/;
-const NON_SUBJECT_CODE_HEADER = /单位编码|单位代码|项目编码|预算单位代|采购目录/;
+// `部门（单位）代码` (长春) closes a bracket between 单位 and 代码: still the unit's code, not a subject code
+const UNIT_CODE_HEADER = /单位[）)]?(?:编码|代码)/;
+const NON_SUBJECT_CODE_HEADER = new RegExp(`${UNIT_CODE_HEADER.source}|项目编码|预算单位代|采购目录`);
 const SERIAL_HEADER = /^序\s*号$|^序号|^报表$/;
 
 type ColumnRole = 'code' | 'unit-code' | 'serial' | 'value' | 'text';
@@ -152,7 +154,7 @@ export function buildTable(index: number, lines: LexLine[], segments: TableSegme
   const titleText = first.preamble.title?.text ?? '';
   const headerText = headerRows.map((h) => normalizeHeader(h.cells)).join('\n');
   const kind = tableKind(titleText, headerText, all.map((a) => a.raw), !!first.preamble.unit);
-  const unitCodes = /单位编码|单位代码/.test(headerText) && !/科目编码/.test(headerText);
+  const unitCodes = UNIT_CODE_HEADER.test(headerText) && !/科目编码/.test(headerText);
   const roles = columnRoles(headerRows, all.filter((a) => a.kind === 'data').map((a) => a.raw), shape);
   const rows: Row[] = all.map(({ raw, kind: rk }) => {
     const cells = raw.cells.map((c, col) => typedCell(c, col, rk, roles, kind, shape, raw, unitCodes));
