@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadDocument } from '../../server/src/import/load.js';
 import { analyzeText } from '../../server/src/service.js';
 import { checkDocument, type Finding } from '../../server/src/checks/index.js';
-import { MORE_DOCS } from '../helpers/fixtures.js';
+import { FIXTURES, MORE_DOCS } from '../helpers/fixtures.js';
 
 const PDF_DIR = join(MORE_DOCS, 'pdf');
 const pdfs = readdirSync(PDF_DIR).filter((n) => n.endsWith('.pdf')).sort();
@@ -21,12 +21,16 @@ async function findingsOf(name: string): Promise<Finding[]> {
 /** A finding's identity across the two readings of one document: its rule and the figures it names. */
 const identity = (f: Finding): string => `${f.code} ${(f.message.match(/\d[\d,]*(?:\.\d+)?%?/g) ?? []).map((n) => n.replace(/,/g, '')).join(' ')}`;
 
-test('findings on the published PDFs are exactly the reviewed ones', async () => {
+test('findings on the published originals (PDF, HTML, Excel) are exactly the reviewed ones', async () => {
   const expected = readFileSync(join(__dirname, '..', 'golden', 'originals-findings.tsv'), 'utf8')
     .split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t').slice(0, 2).join(' ')).sort();
   const actual: string[] = [];
-  for (const name of pdfs) {
-    for (const f of await findingsOf(name)) actual.push(`more-docs/pdf/${name}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code}`);
+  for (const folder of ['more-docs/pdf', 'originals/pdf', 'originals/html', 'originals/xlsx']) {
+    const dir = join(FIXTURES, folder);
+    for (const name of readdirSync(dir).filter((n) => !n.endsWith('.md')).sort()) {
+      const loaded = await loadDocument(readFileSync(join(dir, name)), name);
+      for (const f of checkDocument(analyzeText(loaded.text))) actual.push(`${folder}/${name}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code}`);
+    }
   }
   assert.deepEqual(actual.sort(), expected);
 });
