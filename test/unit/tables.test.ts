@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../server/src/service.js';
 import type { Table } from '../../server/src/model/types.js';
+import { checkDocument } from '../../server/src/checks/index.js';
 
 const doc = (...lines: string[]) => analyzeText(lines.join('\n'));
 const dataRows = (t: Table) => t.rows.filter((r) => r.kind === 'data');
@@ -145,4 +146,18 @@ test('one tab-separated line without figures is not a table', () => {
 test('an empty table (空表) is recognised', () => {
   const d = doc('单位：万元', '', '项目\t预算数', '本年收入合计\t0.00', '本年支出合计\t-');
   assert.ok(d.tables[0].empty);
+});
+
+// 广州 and 珠海 budget systems print the code in brackets before the name, in one cell.
+test('a code in brackets before its name ([2014001]行政运行) is a code cell and a name cell in the same column', () => {
+  const doc = analyzeText(['表5', '', '一般公共预算支出情况表（按功能分类科目）', '', '单位：万元', '', '功能科目名称\t小计\t基本支出\t项目支出',
+    '合计\t100.00\t60.00\t40.00', '[201]一般公共服务支出\t100.00\t60.00\t40.00', '[20140]信访事务\t100.00\t60.00\t40.00',
+    '[2014001]行政运行\t60.00\t60.00\t0.00', '[2014004]信访业务\t40.00\t0.00\t40.00'].join('\n'));
+  const row = doc.tables[0].rows.find((r) => r.cells.some((c) => c.text === '行政运行'))!;
+  assert.deepEqual(row.cells.map((c) => [c.kind, c.text, c.column]), [['code', '2014001', 0], ['text', '行政运行', 0], ['amount', '60.00', 1], ['amount', '60.00', 2], ['amount', '0.00', 3]]);
+  assert.deepEqual(checkDocument(doc).map((f) => f.code), []);
+  // and the hierarchy is checked now: a wrong 项 is found
+  const wrong = checkDocument(analyzeText(['表5', '', '一般公共预算支出情况表（按功能分类科目）', '', '单位：万元', '', '功能科目名称\t小计',
+    '合计\t100.00', '[201]一般公共服务支出\t100.00', '[20140]信访事务\t100.00', '[2014001]行政运行\t70.00', '[2014004]信访业务\t40.00'].join('\n')));
+  assert.ok(wrong.some((f) => f.code === 'sum-mismatch' && /20140/.test(f.message)), wrong.map((f) => f.message).join('\n'));
 });

@@ -78,7 +78,7 @@ function readTableView(table: Table): TableView {
       let ordinal = 0;
       for (const c of row.cells) if (c.kind === 'amount') values.set(ordinal++, c);
     } else {
-      row.cells.forEach((c, i) => { if (c.kind === 'amount' || c.kind === 'empty') values.set(i, c); });
+      row.cells.forEach((c) => { if (c.kind === 'amount' || c.kind === 'empty') values.set(c.column, c); });
     }
     return { row, code: codeCell?.code, codeCell, label, values };
   });
@@ -100,8 +100,11 @@ const modeOf = (xs: number[]): number => {
 /** Rows of equal length (empty cells kept in place) make a grid; ragged rows mean dropped empty cells. */
 export function isGrid(data: Row[]): boolean {
   if (data.length === 0) return true;
-  const width = modeOf(data.map((r) => r.cells.length));
-  const same = data.filter((r) => r.cells.length === width).length;
+  // a row's width is that of the grid it was read from: a cell split in two (`[201]一般公共服务支出` → code and
+  // name) stays in its column
+  const widthOf = (r: Row) => (r.cells.length ? r.cells[r.cells.length - 1].column + 1 : 0);
+  const width = modeOf(data.map(widthOf));
+  const same = data.filter((r) => widthOf(r) === width).length;
   return same >= data.length * 0.85;
 }
 

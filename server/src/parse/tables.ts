@@ -158,7 +158,7 @@ export function buildTable(index: number, lines: LexLine[], segments: TableSegme
   const roles = columnRoles(headerRows, all.filter((a) => a.kind === 'data').map((a) => a.raw), shape);
   const rows: Row[] = all.map(({ raw, kind: rk }) => {
     const cells = raw.cells.map((c, col) => typedCell(c, col, rk, roles, kind, shape, raw, unitCodes));
-    if (rk === 'data') joinSplitCode(cells);
+    if (rk === 'data') { splitBracketedCode(cells); joinSplitCode(cells); }
     return { kind: rk, line: raw.line, endLine: raw.endLine, rowNumber: raw.rowNumber, cells };
   });
 
@@ -202,6 +202,23 @@ export function buildTable(index: number, lines: LexLine[], segments: TableSegme
  * Shanghai-style tables print a code over 类/款/项 columns (`201→06→01→行政运行`): the 款 and 项 cells are
  * codes too, and each carries the full code it denotes.
  */
+/**
+ * `[2014001]行政运行`: some budget systems print the code in brackets before the name, in one cell (广州, 珠海).
+ * The cell becomes a code cell and a name cell, both in its column, so the row has a code like any other.
+ */
+function splitBracketedCode(cells: Cell[]): void {
+  const at = cells.findIndex((c) => c.kind !== 'empty');
+  const c = cells[at];
+  const m = c && c.kind === 'text' ? /^([\[【［]\s*)(\d{3}(?:\d{2}){0,2})(\s*[\]】］]\s*)(\S.*)$/.exec(c.text) : null;
+  if (!m) return;
+  const line = c.range.start.line;
+  const codeStart = c.range.start.character + m[1].length;
+  const nameStart = codeStart + m[2].length + m[3].length;
+  const codeCell: Cell = { text: m[2], range: { start: { line, character: codeStart }, end: { line, character: codeStart + m[2].length } }, kind: 'code', value: undefined, decimals: undefined, indent: c.indent, code: m[2], column: c.column };
+  const nameCell: Cell = { text: m[4], range: { start: { line, character: nameStart }, end: { ...c.range.end } }, kind: 'text', value: undefined, decimals: undefined, indent: 0, code: undefined, column: c.column };
+  cells.splice(at, 1, codeCell, nameCell);
+}
+
 function joinSplitCode(cells: Cell[]): void {
   // every code group of the row: 部门 and 政府 economic codes often stand side by side
   // (`301→01→基本工资→501→01→工资奖金津补贴`), each over its own 类/款 columns
