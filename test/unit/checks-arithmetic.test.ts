@@ -305,3 +305,22 @@ test('the nested reading of fifty unnumbered lines is found quickly, and a wrong
   assert.equal(nestedReadingAddsUp(wrong, new Decimal('654235.22'), tolerance), false);
   assert.ok(Date.now() - t0 < 2000, `${Date.now() - t0} ms`);
 });
+
+// Cut from the 2026 上海市海洋监测预报中心 budget: the “三公” table has a single row, so no header reading could be
+// confirmed by the rows; its identity (合计 = 因公出国 + 公务接待 + 公务用车购置及运行费) is known and is checked.
+const SANGONG = (total: string) => [
+  '2026年单位“三公”经费和机关运行经费预算表', '', '单位:万元', '',
+  '“三公”经费预算数\t\t\t\t\t\t机关运行经费预算数',
+  '合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t',
+  '\t\t\t小计\t购置费\t运行费\t',
+  `${total}\t10.00\t0.50\t6.30\t\t6.30\t`,
+];
+
+test('the one-row “三公” table is checked by its known identity: silent when it adds up, flagged when not', () => {
+  assert.deepEqual(check(...SANGONG('16.80')).filter((f) => f.severity <= 2), []);
+  const wrong = check(...SANGONG('17.80')).filter((f) => f.code === 'crossfoot-mismatch');
+  assert.equal(wrong.length, 1, wrong.map((f) => f.message).join('\n'));
+  assert.match(wrong[0].message, /17\.80/);
+  // a single-row table with an arbitrary header is still not trusted
+  assert.deepEqual(check('表9', '', '某某表', '', '单位：万元', '', '合计\t甲\t乙', '17.80\t10.00\t0.50').filter((f) => f.severity <= 2), []);
+});

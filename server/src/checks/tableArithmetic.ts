@@ -7,6 +7,7 @@
 import Decimal from 'decimal.js';
 import type { DisclosureDocument, Table } from '../model/types.js';
 import type { CheckContext, Computation, Finding } from './index.js';
+import { isKnownIdentity } from './identities.js';
 import { checkSum, rowName, type Part } from './compare.js';
 import { buildTableView, isTotalLabel, valueOf, type RowView, type TableView, type ValueColumn } from './tableView.js';
 import { message } from './messages.js';
@@ -201,8 +202,10 @@ function crossFoot(view: TableView, ctx: CheckContext): Finding[] {
       const sum = rel.parts.reduce((s, p) => s.plus(valueOf(r, p.key)), new Decimal(0));
       return judge(sum, valueOf(r, rel.total.key), sumTolerance(rel.parts.length, view.decimals)) !== 'mismatch';
     });
-    // The header is our reading of a converted document: trust it only if the table's own rows agree.
-    if (consistent.length < 2 || consistent.length * 3 < considered.length * 2) continue;
+    // The header is our reading of a converted document: trust it only if the table's own rows agree — or if it
+    // reads as an identity every such table must satisfy (the one-row “三公”经费 table)
+    const known = isKnownIdentity(rel.total.text, rel.parts.map((p) => p.text));
+    if (!known && (consistent.length < 2 || consistent.length * 3 < considered.length * 2)) continue;
     for (const r of considered) {
       const basis = rel.parts.map((p) => p.header[p.header.length - 1]).join('+');
       const f = checkSum(ctx, {

@@ -1,0 +1,36 @@
+// Column identities every disclosure of a kind must satisfy, whatever its layout: domain knowledge, as data.
+// A header relation whose columns are exactly one of these is trusted on its own — even a table with a single row
+// (the “三公”经费 table has one) is checked — where any other header reading must first be confirmed by the
+// table's own rows (tableArithmetic.ts: crossFoot).
+//
+// Source: 财政部 部门预算/决算公开 templates (“三公”经费 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费;
+// 公务用车购置及运行费 = 公务用车购置费 + 公务用车运行费), as printed in every corpus document that has the table.
+
+export interface ColumnIdentity {
+  /** What the identity is, for people. */
+  name: string;
+  /** The total column's header path (all its header words, joined by `/`). */
+  total: RegExp;
+  /** One pattern per part column, each matching exactly one part's header path. */
+  parts: RegExp[];
+}
+
+export const COLUMN_IDENTITIES: ColumnIdentity[] = [
+  {
+    name: '“三公”经费合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费',
+    total: /三公.*(?:合计|小计|总计)$|^合计$/,
+    parts: [/因公出国/, /公务接待/, /公务用车购置及运行/],
+  },
+  {
+    name: '公务用车购置及运行费 = 购置费 + 运行费',
+    total: /公务用车购置及运行费(?:\/(?:小计|合计))?$/,
+    parts: [/购置费?$/, /运行(?:维护)?费?$/],
+  },
+];
+
+/** Whether a total and its parts, by their header paths, are one of the known identities. */
+export function isKnownIdentity(total: string, parts: string[]): boolean {
+  return COLUMN_IDENTITIES.some((id) =>
+    id.total.test(total) && parts.length === id.parts.length && id.parts.every((re) => parts.filter((p) => re.test(p)).length === 1),
+  );
+}
