@@ -324,3 +324,18 @@ test('the one-row “三公” table is checked by its known identity: silent wh
   // a single-row table with an arbitrary header is still not trusted
   assert.deepEqual(check('表9', '', '某某表', '', '单位：万元', '', '合计\t甲\t乙', '17.80\t10.00\t0.50').filter((f) => f.severity <= 2), []);
 });
+
+// 广州 calls its 收支总表 「收支总体情况表」, with 预算 (not 预算数) in its header: it is read as a summary table.
+test('a 收支总体情况表 is checked as a summary table', () => {
+  const table = (total: string) => [
+    '表1', '', '收支总体情况表', '', '单位：万元', '',
+    '收入\t\t支出\t', '项目\t预算\t项目\t预算',
+    '一、预算拨款\t3,944.08\t一、一般公共服务支出\t2,570.71',
+    '二、事业收入\t0.00\t二、社会保障和就业支出\t1,373.37',
+    `本年收入合计\t${total}\t本年支出合计\t3,944.08`,
+    '上年结转结余\t0.00\t结转结余下年\t0.00',
+    `收入总计\t${total}\t支出总计\t3,944.08`,
+  ];
+  assert.deepEqual(check(...table('3,944.08')).filter((f) => f.severity <= 2), []);
+  assert.ok(check(...table('3,954.08')).some((f) => f.severity === 1), 'a wrong 本年收入合计 is found');
+});

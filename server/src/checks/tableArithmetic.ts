@@ -58,7 +58,8 @@ function checkTableNow(table: Table, ctx: CheckContext): Finding[] {
 
 /** 收支总表 and its kin put income and expenditure side by side: checked by summary.ts instead. */
 export function isSummaryTable(title: string | undefined, header: string): boolean {
-  if (title && /收支.*总表|收入支出.*总表|收支预算总表|政府性基金.*收支表|收入支出决算表/.test(title)) return true;
+  // 收支总体情况表 (广州) is the 收支总表 under another name
+  if (title && /收支.*总表|收支总体情况表|收入支出.*总表|收支预算总表|政府性基金.*收支表|收入支出决算表/.test(title)) return true;
   return /收\s*入/.test(header) && /支\s*出/.test(header) && /项\s*目/.test(header) && /(预算|决算)数/.test(header);
 }
 
