@@ -339,3 +339,18 @@ test('a 收支总体情况表 is checked as a summary table', () => {
   assert.deepEqual(check(...table('3,944.08')).filter((f) => f.severity <= 2), []);
   assert.ok(check(...table('3,954.08')).some((f) => f.severity === 1), 'a wrong 本年收入合计 is found');
 });
+
+// Cut from 表2 收入总表 of the 深圳市信访局 2026 budget: one row, under a three-level header.
+const SHENZHEN_INCOME = (total: string) => [
+  '表2', '', '收入总表', '', '单位：万元', '',
+  '预算单位\t收入总计\t本年收入\t\t\t\t\t\t\t\t\t上年结余、结转',
+  '\t\t财政拨款\t\t\t财政专户管理资金\t单位资金\t\t\t\t\t',
+  '\t\t一般公共预算拨款\t政府性基金预算拨款\t国有资本经营预算拨款\t\t事业收入\t事业单位经营收入\t上级补助收入\t附属单位上缴收入\t其他收入\t',
+  `深圳市信访局\t${total}\t4,676.96\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t7.34`,
+];
+
+test('收入总计 = the year\'s income + what was carried over is checked even on a one-row 收入总表', () => {
+  assert.deepEqual(check(...SHENZHEN_INCOME('4,684.30')).filter((f) => f.severity <= 2), []);
+  const wrong = check(...SHENZHEN_INCOME('4,694.30')).filter((f) => f.code === 'crossfoot-mismatch');
+  assert.equal(wrong.length, 1, wrong.map((f) => f.message).join('\n'));
+});

@@ -159,7 +159,7 @@ function part(r: RowView, key: number): Part | undefined {
 
 // ---------------------------------------------------------------- cross-foot
 
-const TOTAL_WORD = /^(?:合计|小计|总计|本年支出合计|本年收入合计|支出合计|收入合计|本年支出)$/;
+const TOTAL_WORD = /^(?:合计|小计|总计|本年支出合计|本年收入合计|支出合计|收入合计|本年支出|收入总计)$/;
 const NOT_A_PART = /备注|说明|其中/;
 
 interface Relation { total: ValueColumn; parts: ValueColumn[] }
