@@ -354,3 +354,20 @@ test('收入总计 = the year\'s income + what was carried over is checked even 
   const wrong = check(...SHENZHEN_INCOME('4,694.30')).filter((f) => f.code === 'crossfoot-mismatch');
   assert.equal(wrong.length, 1, wrong.map((f) => f.message).join('\n'));
 });
+
+// Cut from 长春市信访局 预算表5: 当年预算 小计 printed 0.00 on a row whose 项目支出 is 16.56. One wrong cell is the total
+// of one cross-foot (小计 = 基本 + 项目) and a part of the other (合计 = 小计 + 上年结转 小计): one finding, on it.
+test('one wrong cell that is the total of one cross-foot and a part of another is reported once, on that cell', () => {
+  const table = (subtotal: string) => [
+    '预算表5', '', '本年支出预算表', '', '单位：万元', '',
+    '科目编码\t科目名称\t合计\t当年预算\t\t\t上年结转\t\t',
+    '\t\t\t小计\t基本支出\t项目支出\t小计\t基本支出\t项目支出',
+    '2014001\t行政运行\t903.85\t903.85\t903.85\t0.00\t0.00\t0.00\t0.00',
+    '2014004\t信访业务\t30.00\t30.00\t0.00\t30.00\t0.00\t0.00\t0.00',
+    `2014099\t其他信访事务支出\t16.56\t${subtotal}\t0.00\t16.56\t0.00\t0.00\t0.00`,
+  ];
+  assert.deepEqual(check(...table('16.56')).filter((f) => f.severity <= 2), []);
+  const wrong = check(...table('0.00')).filter((f) => f.code === 'crossfoot-mismatch');
+  assert.equal(wrong.length, 1, wrong.map((f) => f.message).join('\n'));
+  assert.match(wrong[0].message, /「小计」 0\.00/);
+});
