@@ -13,7 +13,8 @@ import { quickFixes, type CodeActionShape } from './features/codeActions.js';
 import type { Position, Range } from './model/types.js';
 import type { DisclosureDocument } from './model/types.js';
 import type { LineOrigin } from './import/types.js';
-import { originAt, originHoverLine, originSuffix, type FindingOrigin } from './import/origin.js';
+import { originAt, originHoverLine } from './import/origin.js';
+import { placeOnOriginal, type PlacedDiagnostic } from './features/placement.js';
 
 export type { TextEdit };
 
@@ -38,12 +39,8 @@ export interface OriginalMap {
   notes: { line?: number; message: string }[];
 }
 
-/**
- * A diagnostic as the editor shows it. On the converted text of an original it also says where the finding is in
- * the original: in its message (the Problems panel shows nothing else) and as `data.origin`; the import's notes
- * come as information (code `import`).
- */
-export type EditorDiagnostic = Omit<Finding, 'code' | 'data'> & { code: string; data?: Finding['data'] | ({ origin?: FindingOrigin } & Record<string, unknown>) };
+/** A diagnostic as the editor shows it; on the converted text of an original it says where it is there. */
+export type EditorDiagnostic = PlacedDiagnostic;
 
 interface OpenDocument {
   lexed: LexedText;
@@ -144,28 +141,12 @@ export class LanguageService {
   editorDiagnostics(uri: string, settings: CheckSettings = {}): EditorDiagnostic[] {
     const findings = this.diagnostics(uri, settings);
     const original = this.originals.get(uri);
-    const doc = this.docs.get(uri);
-    if (!original || !doc) return findings;
-    const locale = settings.locale ?? 'zh';
-    const lines = doc.lexed.lines();
-    const originOf = (line: number, character: number) => originAt(original.origins, lines[line]?.text ?? '', line, character);
-    const out: EditorDiagnostic[] = findings.map((f) => {
-      const origin = originOf(f.range.start.line, f.range.start.character);
-      return origin ? { ...f, message: f.message + originSuffix(origin, locale), data: { ...(f.data ?? {}), origin } } : f;
+    const a = this.analysis(uri);
+    if (!original || !a) return findings;
+    return placeOnOriginal(findings, {
+      origins: original.origins, notes: original.notes, lines: a.document.lines,
+      note: { code: 'import', severity: 3 }, suffixLocale: settings.locale ?? 'zh',
     });
-    for (const note of original.notes) {
-      const line = Math.min(note.line ?? 0, lines.length - 1);
-      const origin = originOf(line, 0);
-      out.push({
-        range: { start: { line, character: 0 }, end: { line, character: lines[line]?.text.length ?? 0 } },
-        severity: 3,
-        code: 'import',
-        source: 'budget',
-        message: note.message + originSuffix(origin, locale),
-        ...(origin ? { data: { origin } } : {}),
-      });
-    }
-    return out;
   }
 
   /**
@@ -178,7 +159,7 @@ export class LanguageService {
     const original = this.originals.get(uri);
     if (!hover || !original) return hover;
     const { line, character } = hover.range.start;
-    const origin = originAt(original.origins, this.docs.get(uri)?.lexed.lines()[line]?.text ?? '', line, character);
+    const origin = originAt(original.origins, this.analysis(uri)?.document.lines[line] ?? '', line, character);
     return withOriginLine(hover, originHoverLine(origin, settings.locale ?? 'zh'));
   }
 

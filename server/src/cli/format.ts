@@ -3,15 +3,16 @@
 // column of the canonical text; positions are mapped back here, once, at output.
 import type { Finding } from '../checks/index.js';
 import type { LoadedDocument } from '../import/load.js';
-import { originAt, originLabel, type FindingOrigin } from '../import/origin.js';
+import { originLabel, type FindingOrigin } from '../import/origin.js';
+import { placeOnOriginal, type PlacedDiagnostic } from '../features/placement.js';
 import { RULES, SEVERITY_NUMBER } from '../../../shared/src/rules.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export { originLabel, type FindingOrigin };
 
-/** A finding as printed: the engine's finding, or a note from reading the file (code `encoding` / `import`). */
-export type OutputDiagnostic = Omit<Finding, 'code' | 'data'> & { code: string; data?: Finding['data'] | { origin?: FindingOrigin } & Record<string, unknown> };
+/** A finding as printed (see import/origin.ts). */
+export type OutputDiagnostic = PlacedDiagnostic;
 
 export interface FileFindings {
   file: string;
@@ -30,26 +31,12 @@ const SARIF_LEVEL = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' } as const;
 
 /** Adds each finding's origin in the original, and the reader's notes (undecodable bytes, import notes). */
 export function withOrigins(result: FileFindings & { diagnostics: Finding[] }, loaded: LoadedDocument): FileFindings {
-  const lines = loaded.text.split(/\r\n|\r|\n/);
-  const originOf = (line: number, character: number) => originAt(loaded.origins, lines[line] ?? '', line, character);
-  const diagnostics: OutputDiagnostic[] = result.diagnostics.map((d) => {
-    const origin = originOf(d.range.start.line, d.range.start.character);
-    return origin ? { ...d, data: { ...(d.data ?? {}), origin } } : d;
+  const diagnostics = placeOnOriginal(result.diagnostics, {
+    origins: loaded.origins,
+    notes: loaded.notes,
+    lines: loaded.text.split(/\r\n|\r|\n/),
+    note: loaded.format === 'text' ? { code: 'encoding', severity: 2 } : { code: 'import', severity: 3 },
   });
-  for (const n of loaded.notes) {
-    const line = n.line ?? 0;
-    // a note about the whole file (a page left out) has no line of its own: line 1 is only where it is shown
-    const origin = n.line === undefined ? undefined : originOf(line, 0);
-    diagnostics.push({
-      range: { start: { line, character: 0 }, end: { line, character: (lines[line] ?? '').length } },
-      severity: loaded.format === 'text' ? 2 : 3,
-      code: loaded.format === 'text' ? 'encoding' : 'import',
-      source: 'budget',
-      message: n.message,
-      ...(origin ? { data: { origin } } : {}),
-    });
-  }
-  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { ...result, diagnostics };
 }
 

@@ -51,3 +51,4 @@ export function originHoverLine(o: FindingOrigin | undefined, locale: OriginLoca
   if (locale === 'zh') return `原文${o?.sheet !== undefined ? ' ' : ''}${label}`;
   return o?.page !== undefined ? `page ${o.page} of the original` : `${label} of the original`;
 }
+
