@@ -73,11 +73,12 @@ export function tooLarge(size: number, limit: number): string {
   return `too large to check (${(size / 1048576).toFixed(0)} MB; the limit is ${limit / 1048576} MB): split the document`;
 }
 
-/** A binary file that is none of the originals we read: say what it looks like when we can tell. */
+/**
+ * A binary file that is none of the originals we read: say what it looks like when we can tell. (Zip and OLE
+ * files never get here: sniffFormat hands them to the Word or Excel importer, which says what they are.)
+ */
 function describeBinary(bytes: Uint8Array, fallback: string): string {
   const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
-  if (head.startsWith('\xd0\xcf\x11\xe0')) return 'an old Office file (.doc/.xls) or an encrypted one: save it as .docx/.xlsx without a password';
-  if (head.startsWith('PK')) return 'a zip archive that is not a Word or Excel file';
   if (/^\x89PNG|^\xff\xd8\xff|^GIF8/.test(head)) return 'an image: a scanned page needs OCR before it can be checked';
   return fallback;
 }
