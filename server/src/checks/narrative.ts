@@ -10,6 +10,7 @@ import { halfUnit, show } from './tolerance.js';
 import { message } from './messages.js';
 import { buildTableView, isGrid, isTotalLabel, type TableView } from './tableView.js';
 import { isSummaryTable } from './tableArithmetic.js';
+import { isCarryName } from './summary.js';
 import { lexLine } from '../parse/lex.js';
 import { normalizeName } from '../catalogue/catalogue.js';
 
@@ -349,7 +350,7 @@ function summaryLabels(doc: DisclosureDocument, figures: Figure[], paragraphs: {
       if (c.kind !== 'text') return;
       const h = lexLine(c.text.trim()).heading;
       const name = normalizeName(h && h.style !== 'markdown' ? h.title : c.text);
-      if (/^(?:上年|年初)\S{0,12}(?:结转|结余)|^结转下年|^年末\S{0,12}(?:结转|结余)/.test(name)) { underCarry.add(i); return; }
+      if (isCarryName(name)) { underCarry.add(i); return; }
       if (!h || h.style === 'cn' || /合计|总计/.test(name)) underCarry.delete(i);
       if (underCarry.has(i) || !v || v.kind !== 'amount') return;
       put(name, v, t);

@@ -36,6 +36,9 @@ const CARRY_IN = /^(?:(?:上年|年初)\S{0,12}(?:结转|结余)|用事业基金
 // transfers between a unit and its superior or subordinate units, outside the year's own income and spending
 const TRANSFER = /^(?:上级补助收入|附属单位上缴收入|对附属单位的?补助支出|上缴上级支出)/;
 const CARRY_OUT = /^(?:结转下年|年末\S{0,12}(?:结转|结余)|未安排支出的实户资金|结余分配)/;
+
+/** A carry-over line of a summary table (上年结转, 年初财政拨款结转和结余, 结转下年 …), by its name without numbering. */
+export const isCarryName = (name: string): boolean => CARRY_IN.test(name) || CARRY_OUT.test(name);
 const LEVEL: Record<string, number> = { cn: 1, 'paren-cn': 2, arabic: 2, 'paren-arabic': 3 };
 const ZERO = new Decimal(0);
 
