@@ -5,6 +5,7 @@ import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { ImportError, type ImportProblem, type ImportResult } from './types.js';
 import { BlockWriter, blocksToResult, joinBrokenText, writeTable } from './grid.js';
+import { decodeByBom } from './text.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Bytes → string
@@ -37,9 +38,8 @@ function strictUtf8(bytes: Uint8Array): string | undefined {
  */
 export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', problems };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', problems };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', problems };
+  const marked = decodeByBom(bytes);
+  if (marked) return { ...marked, problems };
 
   const declared = declaredCharset(bytes);
   const utf8 = strictUtf8(bytes);

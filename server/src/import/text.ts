@@ -17,17 +17,22 @@ export class NotTextError extends Error {}
  * message ever echoes a raw control byte.
  */
 export function decode(bytes: Uint8Array): Decoded {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return finish(new TextDecoder('utf-8').decode(bytes.subarray(3)), 'utf-8');
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return finish(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return finish(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
+  const marked = decodeByBom(bytes);
+  if (marked) return finish(marked.text, marked.encoding);
   if (looksBinary(bytes)) throw new NotTextError('not a text file (binary content)');
   const { valid, invalid } = utf8Evidence(bytes);
   // GBK text read as UTF-8 breaks about as often as it happens to form a sequence; UTF-8 with a stray byte
   // has overwhelmingly more good multi-byte sequences than bad ones
   if (invalid === 0 || valid >= 20 * invalid) return finish(new TextDecoder('utf-8').decode(bytes), 'utf-8');
   return finish(new TextDecoder('gb18030').decode(bytes), 'gb18030');
+}
+
+/** Bytes that start with a byte-order mark, decoded by it (the mark dropped); undefined without one. */
+export function decodeByBom(bytes: Uint8Array): { text: string; encoding: Encoding } | undefined {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  return undefined;
 }
 
 /** Counts well-formed multi-byte UTF-8 sequences and ill-formed bytes. */
