@@ -3,6 +3,7 @@
 // (a link out of the tree, or back up into it, is skipped with a note), so a loop can never hang or crash a run.
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
+import { fileErrorReason as errorReason } from '../import/load.js';
 
 /** What budget-lint reads in a folder: disclosure texts and the published originals it can import. */
 const CHECKED = /\.(txt|md|pdf|html?|docx|xlsx)$/i;
@@ -75,18 +76,4 @@ function walk(dir: string, root: string, visited: Set<string>, list: FileList): 
 function inside(path: string, root: string): boolean {
   const r = relative(root, path);
   return r === '' || (!r.startsWith('..') && !isAbsolute(r));
-}
-
-/** An fs error as one line a person understands (never a stack trace). */
-export function errorReason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  const known: Record<string, string> = {
-    ENOENT: 'no such file or directory',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ELOOP: 'a link that loops back on itself',
-    EISDIR: 'is a directory',
-    ENAMETOOLONG: 'name too long',
-  };
-  return (code && known[code]) ?? (e instanceof Error ? e.message.split('\n')[0] : String(e));
 }

@@ -4,8 +4,8 @@ import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeText } from '../service.js';
 import { documentSymbols, outlineText } from '../features/symbols.js';
-import { loadDocument, UnreadableError, type LoadedDocument } from '../import/load.js';
-import { collectFiles, errorReason } from './files.js';
+import { fileErrorReason, loadDocument, UnreadableError, type LoadedDocument } from '../import/load.js';
+import { collectFiles } from './files.js';
 import { formatFindings, withOrigins, type FileFindings, type OutputFormat } from './format.js';
 import { checkDocument, type SeverityName } from '../checks/index.js';
 import { RULE_IDS, SEVERITY_SETTINGS, isRuleId, isSeveritySetting, type RuleId } from '../../../shared/src/rules.js';
@@ -80,7 +80,7 @@ async function readDocument(path: string): Promise<LoadedDocument> {
   try {
     bytes = path === '-' ? readFileSync(0) : readFileSync(path);
   } catch (e) {
-    throw new UnreadableError(errorReason(e));
+    throw new UnreadableError(fileErrorReason(e));
   }
   return loadDocument(bytes, path === '-' ? '' : basename(path));
 }

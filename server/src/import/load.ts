@@ -83,6 +83,22 @@ function describeBinary(bytes: Uint8Array, fallback: string): string {
   return fallback;
 }
 
+const FILE_ERRORS: Record<string, { zh: string; en: string }> = {
+  ENOENT: { zh: '文件不存在', en: 'no such file or directory' },
+  EACCES: { zh: '没有读取权限', en: 'permission denied' },
+  EPERM: { zh: '没有读取权限', en: 'permission denied' },
+  ELOOP: { zh: '链接循环指向自身', en: 'a link that loops back on itself' },
+  EISDIR: { zh: '这是一个文件夹', en: 'is a directory' },
+  EBUSY: { zh: '文件被占用', en: 'the file is in use' },
+  ENAMETOOLONG: { zh: '文件名过长', en: 'name too long' },
+};
+
+/** A file-system error as one line a person understands (never a stack trace): the CLI's and the editor's. */
+export function fileErrorReason(e: unknown, locale: 'zh' | 'en' = 'en'): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return (code && FILE_ERRORS[code]?.[locale]) ?? (e instanceof Error ? oneLine(e.message) : String(e));
+}
+
 function oneLine(s: string): string {
   return s.split(/\r?\n/)[0].replace(/[\u0000-\u001f]/g, ' ').slice(0, 300);
 }

@@ -26,7 +26,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { catalogue, type CatalogueEntry } from '../catalogue/catalogue.js';
 import { parseLocalCodes } from '../catalogue/localCodes.js';
-import { MAX_EDITOR_TEXT_BYTES, MAX_ORIGINAL_BYTES, UnreadableError, loadDocument, tooLarge } from '../import/load.js';
+import { MAX_EDITOR_TEXT_BYTES, MAX_ORIGINAL_BYTES, UnreadableError, fileErrorReason, loadDocument, tooLarge } from '../import/load.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const service = new LanguageService();
@@ -156,13 +156,6 @@ connection.onDidCloseTextDocument(({ textDocument }) => guarded('close', undefin
   void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
 }));
 
-const FILE_ERRORS: Record<string, { zh: string; en: string }> = {
-  ENOENT: { zh: '文件不存在', en: 'no such file' },
-  EACCES: { zh: '没有读取权限', en: 'permission denied' },
-  EPERM: { zh: '没有读取权限', en: 'permission denied' },
-  EISDIR: { zh: '这是一个文件夹', en: 'it is a folder' },
-  EBUSY: { zh: '文件被占用', en: 'the file is in use' },
-};
 
 /** One line for the person who asked: which file, and why it gives no text. */
 function cannotRead(name: string, reason: string): { error: string } {
@@ -187,7 +180,7 @@ connection.onRequest(IMPORT_ORIGINAL_REQUEST, async ({ uri }: ImportOriginalPara
   } catch (e) {
     if (e instanceof UnreadableError) return cannotRead(name, e.message);
     const code = (e as NodeJS.ErrnoException).code;
-    if (code) return cannotRead(name, FILE_ERRORS[code]?.[settings.locale ?? 'zh'] ?? code);
+    if (code) return cannotRead(name, fileErrorReason(e, settings.locale ?? 'zh'));
     // an importer's bug: the stack goes to the server's log, the person gets one line
     connection.console.error(`importing ${path} failed: ${(e as Error).stack ?? e}`);
     return cannotRead(name, String((e as Error).message ?? e).split(/\r?\n/)[0].slice(0, 200));
