@@ -3,7 +3,7 @@
 // (a link out of the tree, or back up into it, is skipped with a note), so a loop can never hang or crash a run.
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
-import { fileErrorReason as errorReason } from '../import/load.js';
+import { fileErrorReason } from '../import/load.js';
 
 /** What budget-lint reads in a folder: disclosure texts and the published originals it can import. */
 const CHECKED = /\.(txt|md|pdf|html?|docx|xlsx)$/i;
@@ -24,7 +24,7 @@ export function collectFiles(paths: string[]): FileList {
     try {
       st = statSync(p);
     } catch (e) {
-      list.missing.push({ path: p, reason: errorReason(e) });
+      list.missing.push({ path: p, reason: fileErrorReason(e) });
       continue;
     }
     if (!st.isDirectory()) { list.files.push(p); continue; }
@@ -32,7 +32,7 @@ export function collectFiles(paths: string[]): FileList {
     try {
       root = realpathSync(p);
     } catch (e) {
-      list.missing.push({ path: p, reason: errorReason(e) });
+      list.missing.push({ path: p, reason: fileErrorReason(e) });
       continue;
     }
     walk(p, root, new Set([root]), list);
@@ -45,7 +45,7 @@ function walk(dir: string, root: string, visited: Set<string>, list: FileList): 
   try {
     names = readdirSync(dir).sort();
   } catch (e) {
-    list.skipped.push({ path: dir, reason: errorReason(e) });
+    list.skipped.push({ path: dir, reason: fileErrorReason(e) });
     return;
   }
   for (const name of names) {
@@ -68,7 +68,7 @@ function walk(dir: string, root: string, visited: Set<string>, list: FileList): 
         list.files.push(p);
       }
     } catch (e) {
-      list.skipped.push({ path: p, reason: errorReason(e) });
+      list.skipped.push({ path: p, reason: fileErrorReason(e) });
     }
   }
 }
