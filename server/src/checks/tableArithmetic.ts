@@ -11,6 +11,7 @@ import { isKnownIdentity } from './identities.js';
 import { checkSum, rowName, type Part } from './compare.js';
 import { buildTableView, isTotalLabel, valueOf, type RowView, type TableView, type ValueColumn } from './tableView.js';
 import { message } from './messages.js';
+import { SUBJECT_CODE } from '../parse/tables.js';
 import { judge, sumTolerance } from './tolerance.js';
 
 export function tableArithmetic(doc: DisclosureDocument, ctx: CheckContext): Finding[] {
@@ -118,7 +119,7 @@ function codeHierarchy(view: TableView, ctx: CheckContext): Finding[] {
   }
   // 合计 / 总计 rows = Σ the top-level coded rows. The level is that of the well-formed codes: a stray `7`
   // printed in the 类 column (for 210) is a malformed code, not a level above every 类
-  const wellFormed = coded.filter((r) => /^\d{3}(?:\d{2}){0,2}$/.test(r.code!));
+  const wellFormed = coded.filter((r) => SUBJECT_CODE.test(r.code!));
   if (wellFormed.length === 0) return out;
   const top = Math.min(...wellFormed.map((r) => r.code!.length));
   const topRows = wellFormed.filter((r) => r.code!.length === top);

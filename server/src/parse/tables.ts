@@ -18,7 +18,8 @@ export interface TableSegmentInput {
   shape: TableShape;
 }
 
-const SUBJECT_CODE = /^\d{3}(?:\d{2}){0,2}$/;
+/** A subject code of well-formed shape: 类 3 digits, 款 5, 项 7. */
+export const SUBJECT_CODE = /^\d{3}(?:\d{2}){0,2}$/;
 const CODE_HEADER = /编码|代码|科目编号/;
 // `部门（单位）代码` (长春) closes a bracket between 单位 and 代码: still the unit's code, not a subject code
 const UNIT_CODE_HEADER = /单位[）)]?(?:编码|代码)/;
