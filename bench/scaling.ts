@@ -15,7 +15,7 @@ export function scaling(sizes = [1, 5, 20, 50]): void {
     .join('\n\n');
   const dir = mkdtempSync(join(tmpdir(), 'budget-bench-'));
   try {
-    console.log('size\tanalyse+check ms\tms/MB\tpeak RSS MB\tRSS per MB of text');
+    console.log('size\tanalyse+check ms\tms/MB\tpeak RSS MB\tRSS per MB of text\tretained heap per MB of text');
     let previous: { mb: number; ms: number } | undefined;
     for (const size of sizes) {
       let text = '';
@@ -23,14 +23,14 @@ export function scaling(sizes = [1, 5, 20, 50]): void {
       const file = join(dir, `${size}.txt`);
       writeFileSync(file, text);
       const mb = Buffer.byteLength(text) / (1024 * 1024);
-      const run = spawnSync(process.execPath, ['--import', 'tsx', CHILD, file], { encoding: 'utf8' });
+      const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, file], { encoding: 'utf8' });
       if (run.status !== 0) {
         console.log(`${mb.toFixed(0)} MB\tfailed (exit ${run.status ?? run.signal}): ${(run.stderr || '').split('\n').slice(-3).join(' ')}`);
         continue;
       }
-      const { ms, rssMB } = JSON.parse(run.stdout) as { ms: number; rssMB: number };
+      const { ms, rssMB, retainedMB } = JSON.parse(run.stdout) as { ms: number; rssMB: number; retainedMB: number };
       const growth = previous ? `\t(${(ms / previous.ms).toFixed(1)}× the time for ${(mb / previous.mb).toFixed(1)}× the size)` : '';
-      console.log(`${mb.toFixed(0)} MB\t${ms.toFixed(0)}\t${(ms / mb).toFixed(0)}\t${rssMB.toFixed(0)}\t${(rssMB / mb).toFixed(1)}×${growth}`);
+      console.log(`${mb.toFixed(0)} MB\t${ms.toFixed(0)}\t${(ms / mb).toFixed(0)}\t${rssMB.toFixed(0)}\t${(rssMB / mb).toFixed(1)}×\t${(retainedMB / mb).toFixed(1)}×${growth}`);
       previous = { mb, ms };
     }
   } finally {

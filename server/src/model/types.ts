@@ -21,7 +21,8 @@ export type CellKind =
 export interface Cell {
   /** Cell text with surrounding white space, HTML tags and Markdown bold removed. */
   text: string;
-  range: Range;
+  /** Where the cell is printed (one line). Parsed cells make it on demand (model/cell.ts). */
+  readonly range: Range;
   kind: CellKind;
   /** Decimal value for amounts, numbers and percents (percent value is the printed number, e.g. 8.48). */
   value?: Decimal;

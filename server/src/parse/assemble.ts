@@ -6,6 +6,7 @@ import { lexLine, type HeadingCandidate, type LexLine } from './lex.js';
 import { readFacts } from './facts.js';
 import { buildOutline } from './outline.js';
 import type { DisclosureDocument, Heading, Range, Table, Toc } from '../model/types.js';
+import { LineCell } from '../model/cell.js';
 
 type Role = 'toc' | 'table' | 'preamble' | undefined;
 
@@ -195,7 +196,10 @@ function shiftTable(t: Table, delta: number): void {
   for (const row of t.rows) {
     row.line += delta;
     row.endLine += delta;
-    for (const c of row.cells) shiftRange(c.range, delta);
+    for (const c of row.cells) {
+      if (c instanceof LineCell) c.line += delta;
+      else shiftRange(c.range, delta);
+    }
   }
 }
 

@@ -60,6 +60,8 @@ export function blocksOf(lines: string[], eols: string[], firstLine: number): Bl
     current.eols.push(eols[i]);
     previousBlank = lexed.blank;
   }
+  // exact-size arrays: blocks are kept for the life of the document, `push` leaves up to half again as room
+  for (const b of blocks) { b.lines = b.lines.slice(); b.eols = b.eols.slice(); }
   return blocks;
 }
 

@@ -1,6 +1,6 @@
 // Line-level lexing: everything that can be known about one line without looking at its neighbours.
 // The result is a pure function of the line's text, which is what makes incremental re-parsing safe.
-import { isColumnMark, isDash, parseNumber, parsePercent, unitFromWord } from './amounts.js';
+import { isColumnMark, isDash, numberDecimals, parseNumber, parsePercent, percentDecimals, unitFromWord } from './amounts.js';
 import type Decimal from 'decimal.js';
 import type { HeadingStyle, Unit } from '../model/types.js';
 
@@ -12,7 +12,7 @@ export interface LexCell {
   start: number; // character offsets within the line (UTF-16), of the visible text
   end: number;
   kind: LexKind;
-  value?: Decimal;
+  /** Digits after the decimal point of a number or percent. Its value is made by `valueOf` when a table needs it. */
   decimals?: number;
   indent: number;
 }
@@ -152,7 +152,7 @@ export function splitCells(line: string, separator: '\t' | '|'): LexCell[] {
       cellStart = i + 1;
     }
   }
-  return cells;
+  return exactSize(cells);
 }
 
 /** Splits a PDF-extracted row on runs of ASCII spaces; full-width spaces stay as indentation of the next token. */
@@ -161,8 +161,14 @@ export function splitSpaced(line: string): LexCell[] {
   const re = /[^ \t]+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(line))) pushCell(cells, line, m.index, m.index + m[0].length);
-  return cells;
+  return exactSize(cells);
 }
+
+/**
+ * A copy without the spare capacity `push` leaves (up to half again the length): lexed lines are kept for
+ * incremental re-parsing, and that slack was the largest single item of the analysis' memory.
+ */
+const exactSize = <T>(items: T[]): T[] => items.slice();
 
 function pushCell(cells: LexCell[], line: string, from: number, to: number): void {
   let s = from;
@@ -185,15 +191,26 @@ function pushCell(cells: LexCell[], line: string, from: number, to: number): voi
 
 export function lexCell(text: string, start: number, end: number, indent: number): LexCell {
   // one object shape for every cell (all fields, same order): keeps property access monomorphic
-  const cell = (kind: LexKind, value?: Decimal, decimals?: number): LexCell => ({ text, start, end, kind, value, decimals, indent });
+  const cell = (kind: LexKind, decimals?: number): LexCell => ({ text, start, end, kind, decimals, indent });
   if (text.length === 0) return cell('empty');
-  const n = parseNumber(text);
-  if (n) return cell('number', n.value, n.decimals);
+  let decimals = numberDecimals(text);
+  if (decimals !== undefined) return cell('number', decimals);
   if (isDash(text)) return cell('dash');
-  const p = parsePercent(text);
-  if (p) return cell('percent', p.value, p.decimals);
+  decimals = percentDecimals(text);
+  if (decimals !== undefined) return cell('percent', decimals);
   if (isColumnMark(text)) return cell('mark');
   return cell('text');
+}
+
+/**
+ * The Decimal a number or percent cell prints. Lexed lines hold no Decimal: most lexed figures are codes,
+ * row numbers or lines no table uses, and a Decimal costs more than its cell; the table builder makes
+ * the values its cells need, once.
+ */
+export function valueOf(cell: Pick<LexCell, 'text' | 'kind'>): Decimal | undefined {
+  if (cell.kind === 'number') return parseNumber(cell.text)?.value;
+  if (cell.kind === 'percent') return parsePercent(cell.text)?.value;
+  return undefined;
 }
 
 export function lexLine(text: string): LexLine {

@@ -1,7 +1,8 @@
 // Turning runs of lexed lines into Table models: rows, header detection, column roles and cell types.
 import Decimal from 'decimal.js';
-import { splitSpaced, type LexCell, type LexLine } from './lex.js';
+import { splitSpaced, valueOf, type LexCell, type LexLine } from './lex.js';
 import type { Cell, CellKind, Row, Table, TableKind, TableShape, Unit, Range } from '../model/types.js';
+import { LineCell, splitCell } from '../model/cell.js';
 
 export interface TablePreamble {
   number?: { text: string; line: number; start: number; end: number };
@@ -32,7 +33,7 @@ const range = (line: number, start: number, end: number): Range => ({ start: { l
 
 // Cells are built as literals with every field in a fixed order: spreading objects of varying shapes was
 // the hottest spot of the whole analysis (V8 falls back to slow property copies).
-const at = (c: LexCell, line: number): LexCellAt => ({ text: c.text, start: c.start, end: c.end, kind: c.kind, value: c.value, decimals: c.decimals, indent: c.indent, line });
+const at = (c: LexCell, line: number): LexCellAt => ({ text: c.text, start: c.start, end: c.end, kind: c.kind, decimals: c.decimals, indent: c.indent, line });
 
 function rowFromLex(cells: LexCell[], line: number): { cells: LexCellAt[]; line: number } {
   return { cells: cells.map((c) => at(c, line)), line };
@@ -212,12 +213,9 @@ function splitBracketedCode(cells: Cell[]): void {
   const c = cells[at];
   const m = c && c.kind === 'text' ? /^([\[【［]\s*)(\d{3}(?:\d{2}){0,2})(\s*[\]】］]\s*)(\S.*)$/.exec(c.text) : null;
   if (!m) return;
-  const line = c.range.start.line;
   const codeStart = c.range.start.character + m[1].length;
   const nameStart = codeStart + m[2].length + m[3].length;
-  const codeCell: Cell = { text: m[2], range: { start: { line, character: codeStart }, end: { line, character: codeStart + m[2].length } }, kind: 'code', value: undefined, decimals: undefined, indent: c.indent, code: m[2], column: c.column };
-  const nameCell: Cell = { text: m[4], range: { start: { line, character: nameStart }, end: { ...c.range.end } }, kind: 'text', value: undefined, decimals: undefined, indent: 0, code: undefined, column: c.column };
-  cells.splice(at, 1, codeCell, nameCell);
+  cells.splice(at, 1, ...splitCell(c, m[2], codeStart, m[2], m[4], nameStart));
 }
 
 function joinSplitCode(cells: Cell[]): void {
@@ -240,14 +238,13 @@ function joinCodeGroup(cells: Cell[], first: number): number {
     if (glued && c.kind === 'text') {
       code += glued[1].padStart(2, '0');
       const nameStart = c.range.start.character + c.text.indexOf(glued[2], glued[1].length);
-      const codeCell: Cell = { text: glued[1], range: { start: { ...c.range.start }, end: { line: c.range.start.line, character: c.range.start.character + glued[1].length } }, kind: 'code', value: undefined, decimals: undefined, indent: c.indent, code, column: c.column };
-      const nameCell: Cell = { text: glued[2], range: { start: { line: c.range.start.line, character: nameStart }, end: { ...c.range.end } }, kind: 'text', value: undefined, decimals: undefined, indent: 0, code: undefined, column: c.column };
-      cells.splice(i, 1, codeCell, nameCell);
+      cells.splice(i, 1, ...splitCell(c, glued[1], c.range.start.character, code, glued[2], nameStart));
       return i;
     }
     if (!/^\d{1,2}$/.test(c.text)) break;
     code += c.text.padStart(2, '0');
-    cells[i] = { text: c.text, range: c.range, kind: 'code', value: undefined, decimals: undefined, indent: c.indent, code, column: c.column };
+    const { start, end } = c.range;
+    cells[i] = new LineCell(c.text, 'code', undefined, undefined, c.indent, code, c.column, start.line, start.character, end.character);
     last = i;
   }
   return last;
@@ -292,23 +289,23 @@ function columnRoles(headerRows: RawRow[], data: RawRow[], shape: TableShape): C
 
 function typedCell(c: LexCellAt, col: number, rowKind: Row['kind'], roles: ColumnRole[], kind: TableKind, shape: TableShape, row: RawRow, unitCodes: boolean): Cell {
   const make = (cellKind: CellKind, value: Decimal | undefined, decimals: number | undefined, code: string | undefined): Cell =>
-    ({ text: c.text, range: range(c.line, c.start, c.end), kind: cellKind, value, decimals, indent: c.indent, code, column: col });
+    new LineCell(c.text, cellKind, value, decimals, c.indent, code, col, c.line, c.start, c.end);
   if (rowKind !== 'data') {
-    return make(c.kind === 'empty' ? 'empty' : c.kind === 'mark' ? 'marker' : c.kind === 'number' ? 'number' : 'text', c.value, c.decimals, undefined);
+    return make(c.kind === 'empty' ? 'empty' : c.kind === 'mark' ? 'marker' : c.kind === 'number' ? 'number' : 'text', valueOf(c), c.decimals, undefined);
   }
   const role: ColumnRole | undefined = shape === 'pdf' ? pdfRole(c, col, row, unitCodes) : roles[col];
   switch (c.kind) {
     case 'empty': return make('empty', undefined, undefined, undefined);
     case 'mark': return make('marker', undefined, undefined, undefined);
-    case 'percent': return make('percent', c.value, c.decimals, undefined);
+    case 'percent': return make('percent', valueOf(c), c.decimals, undefined);
     case 'text': return make('text', undefined, undefined, undefined);
     case 'dash':
       return role === 'value' && kind === 'money' ? make('amount', ZERO, 0, undefined) : make('text', undefined, undefined, undefined);
     case 'number':
       // in a code column every integer is a code, well-formed or not (302201 is reported as malformed)
       if (role === 'code') return /^\d+$/.test(c.text) ? make('code', undefined, undefined, c.text) : make('text', undefined, undefined, undefined);
-      if (role === 'unit-code' || role === 'serial') return make('number', c.value, c.decimals, undefined);
-      return make(kind === 'money' ? 'amount' : 'number', c.value, c.decimals, undefined);
+      if (role === 'unit-code' || role === 'serial') return make('number', valueOf(c), c.decimals, undefined);
+      return make(kind === 'money' ? 'amount' : 'number', valueOf(c), c.decimals, undefined);
   }
 }
 
