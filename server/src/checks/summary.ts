@@ -29,7 +29,7 @@ interface Item {
 
 interface Panel { items: Item[]; valueHeaders: string[] }
 
-const YEAR_TOTAL = /^本年(?:收入|支出)合计$|^(?:收入|支出)合计$/;
+const YEAR_TOTAL = /^本年(?:收入|支出)合计$|^(?:收入|支出)?合计$/;
 const GRAND_TOTAL = /^(?:收入|支出)?总计$/;
 // carry lines come with qualifiers in between: 年初财政拨款结转和结余, 上年一般公共预算结转, 年末财政拨款结转和结余
 const CARRY_IN = /^(?:(?:上年|年初)\S{0,12}(?:结转|结余)|用事业基金弥补收支差额|上年实户资金余额|使用非财政拨款结余|用事业基金弥补收支缺口)/;
@@ -268,6 +268,7 @@ function panelSums(panel: Panel, ctx: CheckContext, fmt: Fmt): Finding[] {
   // the year total; 决算 tables without 本年收入合计 print the year's sum as the first 收入总计 instead
   let yearAt = items.findIndex((i) => i.kind === 'yearTotal');
   if (yearAt < 0) yearAt = items.findIndex((i, k) => i.kind === 'grandTotal' && k > 0 && items[k - 1].kind === 'item');
+  if (yearAt === 0) out.push(...totalOnTop(items, columns, colLabel, ctx, fmt));
   if (yearAt > 0) {
     const above = items.slice(0, yearAt).filter((i) => i.kind === 'item');
     const top = Math.min(...above.map((i) => i.level));
@@ -313,6 +314,30 @@ function panelSums(panel: Panel, ctx: CheckContext, fmt: Fmt): Finding[] {
       const f = checkSum(ctx, { rule: 'crossfoot-mismatch', template: 'crossfoot', target, subject: `「${itemName(it)}」「${panel.valueHeaders[0]}」`, basis: `「${panel.valueHeaders.slice(1).join('+')}」`, parts, ...fmt });
       if (f) out.push(f);
     }
+  }
+  return out;
+}
+
+/**
+ * A panel that prints its total first (重庆: `合计` over `一、一般公共预算资金 … 九、其他收入资金`): the total is
+ * the sum of the top-level lines below it, carry lines included, as the template's 合计 of all sources. Only
+ * when it is the panel's one total: with a second total below, which one sums what cannot be told.
+ */
+function totalOnTop(items: Item[], columns: number, colLabel: (c: number) => string, ctx: CheckContext, fmt: Fmt): Finding[] {
+  const below = items.slice(1);
+  if (below.some((i) => i.kind === 'yearTotal' || i.kind === 'grandTotal')) return [];
+  const lines = below.filter((i) => i.kind === 'item');
+  if (lines.length < 2) return [];
+  const top = Math.min(...lines.map((i) => i.level));
+  // unnumbered lines may be of several levels: their sum is not the total's to judge
+  if (top === 9) return [];
+  const parts = [...lines.filter((i) => i.level === top), ...below.filter((i) => i.kind === 'carryIn' || i.kind === 'carryOut')];
+  const out: Finding[] = [];
+  for (let c = 0; c < columns; c++) {
+    const target = items[0].values[c];
+    if (!target) continue;
+    const f = checkSum(ctx, { rule: 'sum-mismatch', target, subject: `「${itemName(items[0])}」${colLabel(c)}`, basis: message(ctx.locale, 'sum-of-items'), parts: parts.map((t) => asPart(t, c)), ...fmt });
+    if (f) out.push(f);
   }
   return out;
 }

@@ -7,7 +7,7 @@
 import Decimal from 'decimal.js';
 import type { DisclosureDocument, Table } from '../model/types.js';
 import type { CheckContext, Computation, Finding } from './index.js';
-import { isKnownIdentity } from './identities.js';
+import { isIdentityTotal, isKnownIdentity } from './identities.js';
 import { checkSum, rowName, type Part } from './compare.js';
 import { buildTableView, isTotalLabel, valueOf, type RowView, type TableView, type ValueColumn } from './tableView.js';
 import { message } from './messages.js';
@@ -163,7 +163,12 @@ function part(r: RowView, key: number): Part | undefined {
 const TOTAL_WORD = /^(?:合计|小计|总计|本年支出合计|本年收入合计|支出合计|收入合计|本年支出|收入总计)$/;
 const NOT_A_PART = /备注|说明|其中/;
 
-interface Relation { total: ValueColumn; parts: ValueColumn[] }
+interface Relation {
+  total: ValueColumn;
+  parts: ValueColumn[];
+  /** How messages name the columns, where their lowest heading alone would not tell them apart. */
+  names?: { total: string; parts: string[] };
+}
 
 /** Total columns and their parts, read from the header (groups from merged upper header cells). */
 export function headerRelations(columns: ValueColumn[]): Relation[] {
@@ -172,7 +177,8 @@ export function headerRelations(columns: ValueColumn[]): Relation[] {
   const group = (c: ValueColumn) => c.header.slice(0, -1).join('/');
   for (let t = 0; t < columns.length; t++) {
     const total = columns[t];
-    if (!TOTAL_WORD.test(own(total))) continue;
+    // a total named for what it totals (“三公”经费合计) is one where the domain's identities know it
+    if (!TOTAL_WORD.test(own(total)) && !isIdentityTotal(total.text)) continue;
     const g = group(total);
     const parts: ValueColumn[] = [];
     for (let k = t + 1; k < columns.length; k++) {
@@ -192,6 +198,37 @@ export function headerRelations(columns: ValueColumn[]): Relation[] {
     }
     if (parts.length >= 2 || (parts.length === 1 && g)) relations.push({ total, parts });
   }
+  return [...relations, ...crossedRelations(columns)];
+}
+
+/**
+ * Headers that cross two classifications (深圳: `总计 | 因公出国 | 公务接待 | 公务用车…` over `一般公共预算 |
+ * 政府性基金 | 国有资本经营` each): a total word above the lowest row totals, for each lowest heading, the sibling
+ * groups' columns with that same lowest heading — the group's own 小计 where the group has one. A sibling
+ * without exactly one such column leaves the relation unread.
+ */
+function crossedRelations(columns: ValueColumn[]): Relation[] {
+  const relations: Relation[] = [];
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
+  for (const total of columns) {
+    const h = total.header;
+    for (let k = 0; k < h.length - 1; k++) {
+      if (!TOTAL_WORD.test(h[k])) continue;
+      const prefix = h.slice(0, k);
+      const leaf = h.slice(k + 1);
+      const siblings = columns.filter((c) => c !== total && c.header.length > k && same(c.header.slice(0, k), prefix)
+        && c.header[k] !== h[k] && same(c.header.slice(-leaf.length), leaf) && c.header.length - leaf.length > k);
+      const byGroup = new Map<string, ValueColumn[]>();
+      for (const c of siblings) byGroup.set(c.header[k], [...(byGroup.get(c.header[k]) ?? []), c]);
+      const parts: ValueColumn[] = [];
+      for (const members of byGroup.values()) {
+        const own = members.length === 1 ? members : members.filter((m) => TOTAL_WORD.test(m.header[k + 1] ?? ''));
+        if (own.length !== 1 || NOT_A_PART.test(own[0].header[k])) { parts.length = 0; break; }
+        parts.push(own[0]);
+      }
+      if (parts.length >= 2) relations.push({ total, parts, names: { total: h.join('/'), parts: parts.map((p) => p.header[k]) } });
+    }
+  }
   return relations;
 }
 
@@ -208,15 +245,18 @@ function crossFoot(view: TableView, ctx: CheckContext): Finding[] {
     // reads as an identity every such table must satisfy (the one-row “三公”经费 table)
     const known = isKnownIdentity(rel.total.text, rel.parts.map((p) => p.text));
     if (!known && (consistent.length < 2 || consistent.length * 3 < considered.length * 2)) continue;
+    // columns left empty throughout told which columns the total adds; as parts they add nothing but noise
+    const shown = rel.parts.map((p, i) => ({ p, name: rel.names?.parts[i] ?? p.header[p.header.length - 1] }))
+      .filter(({ p }) => view.rows.some((r) => r.values.get(p.key)?.kind === 'amount'));
     for (const r of considered) {
-      const basis = rel.parts.map((p) => p.header[p.header.length - 1]).join('+');
+      const basis = shown.map((x) => x.name).join('+');
       const f = checkSum(ctx, {
         rule: 'crossfoot-mismatch',
         template: 'crossfoot',
         target: r.values.get(rel.total.key)!,
-        subject: `${rowName(r.code, r.label?.text)}「${rel.total.header[rel.total.header.length - 1]}」`,
+        subject: `${rowName(r.code, r.label?.text)}「${rel.names?.total ?? rel.total.header[rel.total.header.length - 1]}」`,
         basis: `「${basis}」`,
-        parts: rel.parts.map((p) => ({ cell: r.values.get(p.key), value: valueOf(r, p.key), label: p.header[p.header.length - 1], range: r.values.get(p.key)?.range })),
+        parts: shown.map(({ p, name }) => ({ cell: r.values.get(p.key), value: valueOf(r, p.key), label: name, range: r.values.get(p.key)?.range })),
         decimals: view.decimals,
         grouped: view.grouped,
       });

@@ -138,7 +138,10 @@ function tabColumns(table: Table, rows: RowView[]): ValueColumn[] {
   const out: ValueColumn[] = [];
   for (let c = 0; c < width; c++) {
     const figures = rows.filter((r) => r.values.get(c)?.kind === 'amount').length;
-    if (figures === 0) continue;
+    // a headed column left empty throughout (no 因公出国 this year) is a column of zeros: it still tells which
+    // columns a total adds up, as the template prints it
+    if (figures === 0 && (words[c].length === 0 || !rows.some((r) => r.row.cells.some((x) => x.column === c))
+      || rows.some((r) => r.row.cells.some((x) => x.column === c && x.kind !== 'empty')))) continue;
     out.push({ key: c, header: words[c], text: words[c].join('/') });
   }
   return out;
