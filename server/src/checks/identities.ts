@@ -74,6 +74,24 @@ export function isKnownIdentity(total: string, parts: string[]): boolean {
   return false;
 }
 
+/**
+ * The identities a table printed the other way round satisfies: one row per item (福州: `合计`, `1、因公出国（境）费用`,
+ * `2、公务接待费`, `3、公务用车购置及运行费`, `其中：（1）公务用车购置费`, `（2）公务用车运行费`). Given the rows'
+ * names, numbering and 其中 removed, the total row and the part rows of each identity with fixed parts whose every
+ * part names exactly one row (never the total's own row).
+ */
+export function rowIdentities(names: string[]): { name: string; total: number; parts: number[] }[] {
+  const out: { name: string; total: number; parts: number[] }[] = [];
+  for (const id of COLUMN_IDENTITIES) {
+    if (!id.parts) continue;
+    const totals = names.flatMap((n, i) => (id.total.test(n) ? [i] : []));
+    if (totals.length !== 1) continue;
+    const parts = id.parts.map((re) => names.flatMap((n, i) => (i !== totals[0] && re.test(n) ? [i] : [])));
+    if (parts.every((p) => p.length === 1)) out.push({ name: id.name, total: totals[0], parts: parts.map((p) => p[0]) });
+  }
+  return out;
+}
+
 /** Whether a column's header path is the total of a known identity (its parts are still to be matched). */
 export const isIdentityTotal = (path: string): boolean => COLUMN_IDENTITIES.some((id) => id.total.test(path));
 

@@ -7,7 +7,8 @@
 import Decimal from 'decimal.js';
 import type { DisclosureDocument, Table } from '../model/types.js';
 import type { CheckContext, Computation, Finding } from './index.js';
-import { isIdentityTotal, isKnownIdentity } from './identities.js';
+import { isIdentityTotal, isKnownIdentity, rowIdentities } from './identities.js';
+import { lexLine } from '../parse/lex.js';
 import { checkSum, rowName, type Part } from './compare.js';
 import { buildTableView, isTotalLabel, valueOf, type RowView, type TableView, type ValueColumn } from './tableView.js';
 import { message } from './messages.js';
@@ -54,7 +55,40 @@ function checkTableNow(table: Table, ctx: CheckContext): Finding[] {
   if (isSummaryTable(table.title, table.headerRows.map((r) => r.cells.map((c) => c.text).join('|')).join('\n'))) return []; // summary.ts
   const view = buildTableView(table);
   if (sideBySide(view)) return []; // two code blocks printed next to each other (301… | 302…): not read yet
-  return [...codeHierarchy(view, ctx), ...crossFoot(view, ctx)];
+  return [...codeHierarchy(view, ctx), ...crossFoot(view, ctx), ...identityRows(view, ctx)];
+}
+
+/** A row's name without its numbering or a leading 其中: `其中：（1）公务用车购置费` → 公务用车购置费. */
+function plainName(label: string): string {
+  const text = label.replace(/^[\s\u3000]*其中[：:]?/, '').trim();
+  const heading = lexLine(text).heading;
+  return (heading && heading.style !== 'markdown' ? heading.title : text).replace(/[\s\u3000]/g, '');
+}
+
+/** Tables printed one row per item (the vertical “三公”经费 table): the known identities, row by row, in every figure column. */
+function identityRows(view: TableView, ctx: CheckContext): Finding[] {
+  const rows = view.rows.filter((r) => !r.code && r.label && !view.ambiguous.has(r));
+  if (rows.length < 3 || view.rows.some((r) => r.code)) return [];
+  const out: Finding[] = [];
+  for (const id of rowIdentities(rows.map((r) => plainName(r.label!.text)))) {
+    const total = rows[id.total];
+    const parts = id.parts.map((i) => rows[i]);
+    for (const col of view.columns) {
+      if (!total.values.get(col.key)) continue;
+      const column = columnName(view, col.key);
+      const f = checkSum(ctx, {
+        rule: 'sum-mismatch',
+        target: total.values.get(col.key)!,
+        subject: `「${total.label!.text.trim()}」${column ? `「${column}」` : ''}`,
+        basis: message(ctx.locale, 'sum-of-items'),
+        parts: parts.map((p) => ({ cell: p.values.get(col.key), value: valueOf(p, col.key), label: p.label!.text.trim(), range: p.values.get(col.key)?.range })),
+        decimals: view.decimals,
+        grouped: view.grouped,
+      });
+      if (f) out.push(f);
+    }
+  }
+  return out;
 }
 
 /** 收支总表 and its kin put income and expenditure side by side: checked by summary.ts instead. */
