@@ -53,10 +53,23 @@ test('cross-foot: 合计 = 人员经费 + 公用经费 + 专项 on a row', () =>
   rows[0] = '\t合计\t2,519.99\t642.63\t18.52\t1,858.84';
   assert.deepEqual(check(...FUNCTION_TABLE(rows)), [], 'consistent after moving 10.00 between columns');
   rows[3] = '2101501\t行政运行\t651.15\t642.63\t18.52\t-';
+  // 18.52 breaks its row (651.15 ≠ 642.63+18.52) and its column (21015's 18.52 ≠ 18.52+10.00) by the same 10.00:
+  // one finding, on that cell, with both sums as related locations
   const fs = check(...FUNCTION_TABLE(rows));
-  const cf = fs.find((f) => f.code === 'crossfoot-mismatch')!;
-  assert.ok(cf, JSON.stringify(codes(fs)));
-  assert.match(cf.message, /「2101501 行政运行」「合计」 651\.15 与「人员经费支出\+公用经费支出\+专项业务经费支出」之和 661\.15 不符，相差 10\.00/);
+  assert.deepEqual(codes(fs), ['sum-mismatch@11:27']);
+  assert.match(fs[0].message, /「2101501 行政运行」「公用经费支出」 18\.52 使.*「2101501 行政运行」「合计」都不平（各相差 10\.00）；若为 8\.52/);
+  assert.equal(fs[0].data?.replacement, '8.52');
+  const related = fs[0].relatedInformation!.map((r) => `${r.location.range.start.line}:${r.location.range.start.character}`);
+  assert.deepEqual(related.sort(), ['10:31', '11:13'], 'the column total (21015) and the row total (行政运行 合计)');
+  // with the row alone broken (the column agrees), the row's own cross-foot is reported
+  rows[3] = '2101501\t行政运行\t651.15\t642.63\t8.52\t-';
+  rows[2] = '21015\t医疗保障管理事务\t2,519.99\t642.63\t18.52\t1,858.84';
+  rows[4] = '2101599\t其他医疗保障管理事务支出\t1,868.84\t\t10.00\t1,858.84';
+  rows[3] = '2101501\t行政运行\t661.15\t642.63\t8.52\t-';
+  const rowOnly = check(...FUNCTION_TABLE(rows));
+  const cf = rowOnly.find((f) => f.code === 'crossfoot-mismatch');
+  assert.ok(cf, JSON.stringify(codes(rowOnly)));
+  assert.match(cf.message, /「2101501 行政运行」「合计」 661\.15 与「人员经费支出\+公用经费支出\+专项业务经费支出」之和 651\.15 不符，相差 10\.00/);
 });
 
 test('rounding: within half a unit per summed item is a hint, just beyond is an error', () => {
@@ -175,8 +188,10 @@ test('PDF rows: a wrong 类 is found from figures read in order', () => {
   const wrongClass = pdf('2546.76');
   assert.deepEqual(wrongClass.map((f) => f.code), ['sum-mismatch'], 'by rows and by columns the same figure is wrong: reported once');
   assert.match(wrongClass[0].message, /2,546\.76 与下级科目之和 2,536\.76|2546\.76 与下级科目之和 2536\.76/);
+  // 253.24 breaks its row's 合计 and the 类's 专项 column by the same 10.00: one finding on it, 263.24 mends both
   const wrongPart = pdf('2536.76', '253.24');
-  assert.ok(wrongPart.some((f) => f.code === 'crossfoot-mismatch' && f.range.start.line === 9), JSON.stringify(wrongPart.map((f) => f.message)));
+  assert.deepEqual(wrongPart.map((f) => `${f.code}@${f.range.start.line}`), ['sum-mismatch@9'], JSON.stringify(wrongPart.map((f) => f.message)));
+  assert.match(wrongPart[0].message, /253\.24 使.*都不平（各相差 10\.00）；若为 263\.24/);
 });
 
 test('cross-table: a 基本支出 table disagreeing with the full table, code by code', () => {

@@ -4,6 +4,7 @@ import type { Cell, Range } from '../model/types.js';
 import type { CheckContext, Finding, RelatedInformation, RuleId } from './index.js';
 import { message } from './messages.js';
 import { formatLike, judge, show, sumTolerance } from './tolerance.js';
+import { recordEvidence } from './rootCause.js';
 
 export interface Part { cell?: Cell; value: Decimal; label: string; range?: Range }
 
@@ -60,7 +61,7 @@ export function checkSum(ctx: CheckContext, c: SumCheck): Finding | undefined {
   const related: RelatedInformation[] = c.parts
     .filter((p) => p.range ?? p.cell)
     .map((p) => ({ location: { uri: ctx.uri, range: (p.range ?? p.cell!.range) }, message: message(ctx.locale, 'part', { item: p.label, value: show(p.value, c.decimals) }) }));
-  return {
+  const finding: Finding = {
     range: c.target.range,
     severity: verdict === 'rounding' ? 4 : 1,
     code: verdict === 'rounding' ? 'rounding' : c.rule,
@@ -74,6 +75,18 @@ export function checkSum(ctx: CheckContext, c: SumCheck): Finding | undefined {
       replacement: formatLike(expected, Math.max(c.decimals, c.target.decimals ?? 0), c.grouped || c.target.text.includes(',')),
     },
   };
+  if (verdict === 'mismatch') {
+    recordEvidence(finding, {
+      subject: c.subject,
+      total: { range: c.target.range, value: found, text: c.target.text },
+      parts: c.parts.map((p) => ({ range: p.range ?? p.cell?.range, value: p.value, label: p.label })),
+      found,
+      expected,
+      decimals: c.decimals,
+      grouped: c.grouped,
+    });
+  }
+  return finding;
 }
 
 /** `「2101501 行政运行」` — how a row is named in messages. */

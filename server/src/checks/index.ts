@@ -1,5 +1,5 @@
 // The checks registry: each rule is a pure function (document, context) → findings.
-import Decimal from 'decimal.js';
+import { oneFindingPerCause } from './rootCause.js';
 import type { DisclosureDocument, Range, Table } from '../model/types.js';
 import type { Locale } from './messages.js';
 import { SEVERITY_NUMBER, type RuleId, type SeveritySetting } from '../../../shared/src/rules.js';
@@ -90,7 +90,7 @@ export function checkDocument(doc: DisclosureDocument, settings: CheckSettings =
     }
   }
   const result: Finding[] = [];
-  for (const f of dedupe(out)) {
+  for (const f of dedupe(oneFindingPerCause(out, context.locale, uri))) {
     const override = settings.rules?.[f.code];
     if (override === 'off') continue;
     // settings come from outside (a client's configuration): a value that is no severity changes nothing
@@ -116,26 +116,16 @@ export function computationsOfTable(table: Table, settings: CheckSettings = {}, 
 }
 
 /**
- * One root cause, one error: a cell already reported inside its own table is not reported again by a
- * comparison with another table, and the same finding is never listed twice.
+ * One root cause, one error (sums a single correction mends are merged before, rootCause.ts): a cell already
+ * reported inside its own table is not reported again by a comparison with another table, and the same
+ * finding is never listed twice.
  */
 function dedupe(findings: Finding[]): Finding[] {
   const key = (r: Range) => `${r.start.line}:${r.start.character}`;
   const local = new Set(findings.filter((f) => f.code === 'sum-mismatch' || f.code === 'crossfoot-mismatch').map((f) => key(f.range)));
-  const sums = new Set(findings.filter((f) => f.code === 'sum-mismatch').map((f) => `${key(f.range)}=${f.data?.expected}`));
-  // a row whose one wrong cell is the total of one cross-foot and a part of another (`合计 16.56 ≠ 小计 0.00`,
-  // `小计 0.00 ≠ 基本+项目 16.56`) is one mistake: the finding on that cell is kept, the other is the same root cause
-  const crossfoots = findings.filter((f) => f.code === 'crossfoot-mismatch' && f.data);
-  const explained = new Set(crossfoots.filter((b) => crossfoots.some((a) => a !== b
-    && a.range.start.line === b.range.start.line
-    && new Decimal(a.data!.difference).abs().eq(new Decimal(b.data!.difference).abs())
-    && (b.relatedInformation ?? []).some((r) => key(r.location.range) === key(a.range)))));
   const seen = new Set<string>();
   return findings.filter((f) => {
-    if (explained.has(f)) return false;
     if (f.code === 'cross-table-mismatch' && local.has(key(f.range))) return false;
-    // the same figure, the same correct value by rows and by columns: say it once
-    if (f.code === 'crossfoot-mismatch' && sums.has(`${key(f.range)}=${f.data?.expected}`)) return false;
     const k = `${f.code}|${key(f.range)}|${f.message}`;
     if (seen.has(k)) return false;
     seen.add(k);

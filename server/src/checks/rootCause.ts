@@ -1,0 +1,130 @@
+// One root cause, one finding. A wrong figure breaks every sum it takes part in: a wrong 行政运行 breaks its row's
+// 合计 and its column's 款 and 类; a wrong 款 breaks its 类 (where it is a part) and itself (where it is the total).
+// Each broken sum says what one cell would have to be for it to hold. When several broken sums need the same
+// cell to be the same other value, that one correction mends them all: they are reported once, on that cell —
+// the finding that already sits on it, or a new one naming every sum it breaks — with the others as related
+// locations. Sums that disagree about the correction stay separate findings.
+import Decimal from 'decimal.js';
+import type { Range } from '../model/types.js';
+import type { Finding, RelatedInformation } from './index.js';
+import { message, type Locale } from './messages.js';
+import { formatLike, show } from './tolerance.js';
+
+/** What a sum finding compared, kept beside it (never serialised) for this analysis. */
+export interface SumEvidence {
+  subject: string;
+  total: { range: Range; value: Decimal; text: string };
+  parts: { range?: Range; value: Decimal; label: string }[];
+  found: Decimal;
+  expected: Decimal;
+  decimals: number;
+  grouped: boolean;
+}
+
+const evidence = new WeakMap<Finding, SumEvidence>();
+
+export function recordEvidence(f: Finding, e: SumEvidence): void {
+  evidence.set(f, e);
+}
+
+const key = (r: Range) => `${r.start.line}:${r.start.character}`;
+
+interface Correction { finding: Finding; value: Decimal; role: 'total' | 'part'; range: Range; label?: string; printed: Decimal; text?: string }
+
+/** The value each cell of a broken sum would need for that sum to hold. */
+function corrections(f: Finding, e: SumEvidence): Correction[] {
+  const out: Correction[] = [{ finding: f, value: e.expected, role: 'total', range: e.total.range, printed: e.total.value, text: e.total.text }];
+  const excess = e.expected.minus(e.found); // the parts add up to this much more than the total
+  for (const p of e.parts) {
+    if (p.range) out.push({ finding: f, value: p.value.minus(excess), role: 'part', range: p.range, label: p.label, printed: p.value });
+  }
+  return out;
+}
+
+export function oneFindingPerCause(findings: Finding[], locale: Locale, uri: string): Finding[] {
+  const sums = findings.filter((f) => (f.code === 'sum-mismatch' || f.code === 'crossfoot-mismatch') && evidence.has(f));
+  if (sums.length < 2) return findings;
+  const byCell = new Map<string, Correction[]>();
+  for (const f of sums) {
+    for (const c of corrections(f, evidence.get(f)!)) {
+      const k = `${key(c.range)}=${c.value.toString()}`;
+      byCell.set(k, [...(byCell.get(k) ?? []), c]);
+    }
+  }
+  // the cells whose one correction mends most sums first; a finding joins one group only
+  const groups = [...byCell.values()].filter((g) => new Set(g.map((c) => c.finding)).size >= 2).sort((a, b) => b.length - a.length);
+  const consumed = new Set<Finding>();
+  const replaced = new Map<Finding, Finding | null>();
+  for (const group of groups) {
+    const members = group.filter((c) => !consumed.has(c.finding));
+    if (new Set(members.map((c) => c.finding)).size < 2) continue;
+    members.forEach((c) => consumed.add(c.finding));
+    const onCell = members.find((c) => c.role === 'total');
+    const kept = (onCell ?? members[0]).finding;
+    const merged = members.map((c) => c.finding);
+    replaced.set(kept, remembered(kept, merged, () => onCell
+      ? withSameCause(kept, merged.filter((f) => f !== kept), locale, uri)
+      : cellFinding(members, locale, uri)));
+    for (const c of members) if (c.finding !== kept) replaced.set(c.finding, null);
+  }
+  if (replaced.size === 0) return findings;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const r = replaced.get(f);
+    if (r === undefined) out.push(f);
+    else if (r) out.push(r);
+  }
+  return out;
+}
+
+// The editor re-checks after every keystroke and reuses the findings of tables an edit did not touch (the very
+// same objects): a merge of the very same findings gives back the very same merged finding.
+const merges = new WeakMap<Finding, { merged: Finding[]; result: Finding }>();
+
+function remembered(kept: Finding, merged: Finding[], make: () => Finding): Finding {
+  const hit = merges.get(kept);
+  if (hit && hit.merged.length === merged.length && hit.merged.every((f, i) => f === merged[i])) return hit.result;
+  const result = make();
+  merges.set(kept, { merged, result });
+  return result;
+}
+
+function related(fs: Finding[], locale: Locale, uri: string): RelatedInformation[] {
+  return fs.map((f) => ({ location: { uri, range: f.range }, message: message(locale, 'same-cause', { other: f.message }) }));
+}
+
+/** The finding on the cell keeps its message and gains the sums the same correction mends. */
+function withSameCause(f: Finding, others: Finding[], locale: Locale, uri: string): Finding {
+  return { ...f, relatedInformation: [...(f.relatedInformation ?? []), ...related(others, locale, uri)] };
+}
+
+/** No finding sits on the cell: one is made there, naming the sums its correction mends. */
+function cellFinding(members: Correction[], locale: Locale, uri: string): Finding {
+  const first = members[0];
+  const e = evidence.get(first.finding)!;
+  const labels = [...new Set(members.map((c) => c.label).filter((l): l is string => !!l))];
+  const decimals = Math.max(...members.map((c) => evidence.get(c.finding)!.decimals));
+  const grouped = members.some((c) => evidence.get(c.finding)!.grouped);
+  const rule = members.some((c) => c.finding.code === 'sum-mismatch') ? 'sum-mismatch' : first.finding.code;
+  const diff = first.printed.minus(first.value);
+  return {
+    range: first.range,
+    severity: 1,
+    code: rule,
+    source: 'budget',
+    message: message(locale, 'one-cell-many-sums', {
+      cell: labels.map((l) => `「${l}」`).join(''),
+      found: show(first.printed, decimals),
+      sums: members.map((c) => evidence.get(c.finding)!.subject).join(message(locale, 'list-separator')),
+      diff: show(diff.abs(), decimals),
+      expected: show(first.value, decimals),
+    }),
+    relatedInformation: related(members.map((c) => c.finding), locale, uri),
+    data: {
+      expected: first.value.toString(),
+      found: first.printed.toString(),
+      difference: diff.toString(),
+      replacement: formatLike(first.value, Math.max(decimals, e.decimals), grouped),
+    },
+  };
+}
