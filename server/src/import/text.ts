@@ -50,8 +50,9 @@ function utf8Evidence(bytes: Uint8Array): { valid: number; invalid: number } {
   return { valid, invalid };
 }
 
+// Form feed and vertical tab are white space (pdftotext puts a form feed at every page break): kept as they are.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 
 function finish(decoded: string, encoding: Encoding): Decoded {
   const text = decoded.replace(CONTROL, '\ufffd');
