@@ -123,13 +123,15 @@ function tabColumns(table: Table, rows: RowView[]): ValueColumn[] {
   // a group never reaches past a column where a row above starts a group of its own (`科目编码` under 项目
   // spans the code columns, not the 合计 column that has its own header above)
   const groupStarts = new Set<number>();
+  // layout tables place a heading over every column it spans (layout.ts): nothing is carried
+  const carries = table.shape !== 'layout';
   headers.forEach((h, level) => {
     let carry = '';
     for (let c = 0; c < width; c++) {
       const text = clean(h.cells[c]?.text ?? '');
       if (text) carry = text;
       else if (groupStarts.has(c)) carry = '';
-      const upper = level < headers.length - 1;
+      const upper = carries && level < headers.length - 1;
       const w = text || (upper ? carry : '');
       if (w && words[c][words[c].length - 1] !== w) words[c].push(w);
     }

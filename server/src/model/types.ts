@@ -48,7 +48,8 @@ export interface Row {
   rowNumber?: number;
 }
 
-export type TableShape = 'tab' | 'pipe' | 'pdf';
+/** layout: space-aligned rows read by position into a grid (pdftotext -layout); read like tab tables from then on. */
+export type TableShape = 'tab' | 'pipe' | 'pdf' | 'layout';
 /** money: arithmetic applies; performance: 绩效目标 (targets, never summed); catalogue: 报表目录; list: other text tables. */
 export type TableKind = 'money' | 'performance' | 'catalogue' | 'list';
 

@@ -1,6 +1,7 @@
 // Turning runs of lexed lines into Table models: rows, header detection, column roles and cell types.
 import Decimal from 'decimal.js';
 import { splitSpaced, valueOf, type LexCell, type LexLine } from './lex.js';
+import { layoutGrid } from './layout.js';
 import type { Cell, CellKind, Row, Table, TableKind, TableShape, Unit, Range } from '../model/types.js';
 import { LineCell, splitCell } from '../model/cell.js';
 
@@ -112,9 +113,19 @@ function appendContinuation(row: RawRow, cells: LexCellAt[]): void {
   }
 }
 
+/**
+ * Space-separated rows that carry no printed row numbers (pdftotext -layout, text copied from a PDF viewer):
+ * read by where their words sit (layout.ts), when the figures line up in columns.
+ */
+function layoutRows(lines: LexLine[], lineNumbers: number[], numbered: RawRow[]): { header: RawRow[]; rows: RawRow[] } | undefined {
+  const figureLines = lineNumbers.filter((ln) => /\d[\d,]*\.\d+(?:\s|$)/.test(lines[ln].text)).length;
+  if (numbered.length * 2 >= figureLines) return undefined;
+  return layoutGrid(lines, lineNumbers);
+}
+
 export function buildTable(index: number, lines: LexLine[], segments: TableSegmentInput[]): Table {
   const first = segments[0];
-  const shape = first.shape;
+  let shape = first.shape;
   const headerRows: RawRow[] = [];
   const all: { raw: RawRow; kind: Row['kind'] }[] = [];
   const headerKeys = new Set<string>();
@@ -123,6 +134,11 @@ export function buildTable(index: number, lines: LexLine[], segments: TableSegme
     let body: RawRow[];
     if (seg.shape === 'pdf') {
       ({ header, rows: body } = pdfRows(lines, seg.lines));
+      const grid = layoutRows(lines, seg.lines, body);
+      if (grid) {
+        ({ header, rows: body } = grid);
+        shape = 'layout';
+      }
     } else {
       const raws: RawRow[] = seg.lines.map((ln) => {
         const l = lines[ln];
