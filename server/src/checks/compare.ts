@@ -5,6 +5,7 @@ import type { CheckContext, Finding, RelatedInformation, RuleId } from './index.
 import { message } from './messages.js';
 import { formatLike, judge, show, sumTolerance } from './tolerance.js';
 import { recordEvidence } from './rootCause.js';
+import { defaultSeverityNumber } from '../../../shared/src/rules.js';
 
 export interface Part { cell?: Cell; value: Decimal; label: string; range?: Range }
 
@@ -54,6 +55,7 @@ export function checkSum(ctx: CheckContext, c: SumCheck): Finding | undefined {
     tolerance: show(tolerance, c.decimals + 1),
   };
   let text = verdict === 'rounding' ? message(ctx.locale, 'rounding', args) : message(ctx.locale, c.template ?? 'sum', args);
+  const plain = text;
   if (verdict === 'mismatch') {
     const culprit = c.parts.find((p) => !p.value.isZero() && p.value.abs().eq(diff.abs()));
     if (culprit) text += message(ctx.locale, 'separator') + message(ctx.locale, 'exactly-one-item', { item: culprit.label });
@@ -63,7 +65,7 @@ export function checkSum(ctx: CheckContext, c: SumCheck): Finding | undefined {
     .map((p) => ({ location: { uri: ctx.uri, range: (p.range ?? p.cell!.range) }, message: message(ctx.locale, 'part', { item: p.label, value: show(p.value, c.decimals) }) }));
   const finding: Finding = {
     range: c.target.range,
-    severity: verdict === 'rounding' ? 4 : 1,
+    severity: defaultSeverityNumber(verdict === 'rounding' ? 'rounding' : c.rule),
     code: verdict === 'rounding' ? 'rounding' : c.rule,
     source: 'budget',
     message: text,
@@ -78,6 +80,7 @@ export function checkSum(ctx: CheckContext, c: SumCheck): Finding | undefined {
   if (verdict === 'mismatch') {
     recordEvidence(finding, {
       subject: c.subject,
+      message: plain,
       total: { range: c.target.range, value: found, text: c.target.text },
       parts: c.parts.map((p) => ({ range: p.range ?? p.cell?.range, value: p.value, label: p.label })),
       found,

@@ -1,8 +1,8 @@
 // The checks registry: each rule is a pure function (document, context) → findings.
 import { oneFindingPerCause } from './rootCause.js';
 import type { DisclosureDocument, Range, Table } from '../model/types.js';
-import type { Locale } from './messages.js';
-import { SEVERITY_NUMBER, type RuleId, type SeveritySetting } from '../../../shared/src/rules.js';
+import { message, type Locale } from './messages.js';
+import { SEVERITY_NUMBER, effectiveSeverity, ruleDocsUrl, type RuleId, type SeveritySetting } from '../../../shared/src/rules.js';
 import { tableArithmetic, tableComputations } from './tableArithmetic.js';
 import { summaryBalances, summaryTable } from './summary.js';
 import { crossTable } from './crossTable.js';
@@ -20,6 +20,8 @@ export interface Finding {
   message: string;
   relatedInformation?: RelatedInformation[];
   data?: FindingData;
+  /** The rule's documentation page (LSP `codeDescription`); set when the finding is published. */
+  codeDescription?: { href: string };
 }
 
 /** What a finding computed, for quick fixes and hovers. Decimal values as strings. */
@@ -36,6 +38,8 @@ export interface FindingData {
    * columns only the 款 or 项 digits).
    */
   codeFix?: { code: string; name: string; range: Range; newText: string };
+  /** Set on the information a check that failed leaves instead of its findings: which check. */
+  crashed?: string;
 }
 
 /** Rule ids are public (CONTRACT.md); the one list lives in shared/src/rules.ts. */
@@ -76,27 +80,68 @@ export interface CheckContext {
 
 export type Rule = (doc: DisclosureDocument, context: CheckContext) => Finding[];
 
-const rules: Rule[] = [tableArithmetic, summaryBalances, crossTable, subjectCodes, narrative];
+/**
+ * The checks, each with the rules it reports. A check is one pass over the document that may find several related
+ * rules (the table arithmetic finds sums, cross-foots and rounding); what each rule is lives in shared/src/rules.ts.
+ */
+export interface Check { name: string; rules: readonly RuleId[]; run: Rule }
 
-export function checkDocument(doc: DisclosureDocument, settings: CheckSettings = {}, uri = '', collect?: (c: Computation) => void): Finding[] {
+export const CHECKS: readonly Check[] = [
+  { name: 'table arithmetic', rules: ['sum-mismatch', 'crossfoot-mismatch', 'rounding'], run: tableArithmetic },
+  { name: 'summary tables', rules: ['sum-mismatch', 'crossfoot-mismatch', 'balance-mismatch', 'rounding'], run: summaryBalances },
+  { name: 'tables against tables', rules: ['cross-table-mismatch', 'rounding'], run: crossTable },
+  { name: 'subject codes', rules: ['malformed-code', 'unknown-code', 'code-name-mismatch', 'code-mapping-mismatch'], run: subjectCodes },
+  { name: 'narrative', rules: ['text-table-mismatch', 'text-sum-mismatch', 'percent-mismatch'], run: narrative },
+];
+
+export function checkDocument(
+  doc: DisclosureDocument, settings: CheckSettings = {}, uri = '', collect?: (c: Computation) => void, checks: readonly Check[] = CHECKS,
+): Finding[] {
   const context: CheckContext = { uri, settings, locale: settings.locale ?? 'zh', collect };
   const out: Finding[] = [];
-  for (const rule of rules) {
+  const crashed: Finding[] = [];
+  for (const check of checks) {
     try {
-      out.push(...rule(doc, context));
+      out.push(...check.run(doc, context));
     } catch (e) {
-      // a rule that trips over an input it did not foresee must not take the others (or the server) down
-      if (process.env.BUDGET_DEBUG) console.error(e);
+      // a check that trips over an input it did not foresee must not take the others (or the server) down — nor
+      // pass for "everything adds up": it is reported, and its stack logged
+      console.error(`budget: the ${check.name} check failed:`, e);
+      crashed.push(crashFinding(check, e, context.locale));
     }
   }
   const result: Finding[] = [];
   for (const f of dedupe(oneFindingPerCause(out, context.locale, uri))) {
-    const override = settings.rules?.[f.code];
-    if (override === 'off') continue;
-    // settings come from outside (a client's configuration): a value that is no severity changes nothing
-    result.push(override && override in SEVERITY_NUMBER ? { ...f, severity: SEVERITY_NUMBER[override as keyof typeof SEVERITY_NUMBER] } : f);
+    const severity = effectiveSeverity(f.code, settings.rules);
+    if (severity === 'off') continue;
+    result.push(published(f, SEVERITY_NUMBER[severity]));
   }
-  return result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return [...crashed, ...result].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+// A published finding carries its rule's severity under the settings and the link to its page. The same finding
+// under the same severity is the same object (the editor reuses the findings of tables an edit did not touch).
+const publishedCache = new WeakMap<Finding, Finding>();
+
+function published(f: Finding, severity: Finding['severity']): Finding {
+  const hit = publishedCache.get(f);
+  if (hit && hit.severity === severity) return hit;
+  const out: Finding = { ...f, severity, codeDescription: { href: ruleDocsUrl(f.code) } };
+  publishedCache.set(f, out);
+  return out;
+}
+
+function crashFinding(check: Check, e: unknown, locale: Locale): Finding {
+  const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: SEVERITY_NUMBER.information,
+    code: check.rules[0],
+    source: 'budget',
+    message: message(locale, 'check-crashed', { check: check.rules.join(locale === 'zh' ? '、' : ', '), reason }),
+    codeDescription: { href: ruleDocsUrl(check.rules[0]) },
+    data: { expected: '', found: '', difference: '', crashed: check.name },
+  };
 }
 
 /**
@@ -110,7 +155,7 @@ export function computationsOfTable(table: Table, settings: CheckSettings = {}, 
     out.push(...tableComputations(table, context));
     summaryTable(table, context);
   } catch (e) {
-    if (process.env.BUDGET_DEBUG) console.error(e);
+    console.error(`budget: computing the sums of table ${table.index + 1} failed:`, e);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // The narrative against the tables (text-table-mismatch), against itself (text-sum-mismatch), and its
 // percentages against its own figures (percent-mismatch, reasoning with the intervals the printed,
 // rounded figures allow).
+import { defaultSeverityNumber } from '../../../shared/src/rules.js';
 import Decimal from 'decimal.js';
 import type { Cell, DisclosureDocument, Table, Unit } from '../model/types.js';
 import type { CheckContext, Finding } from './index.js';
@@ -56,7 +57,7 @@ function sumCheck(it: Itemisation, ctx: CheckContext, out: Finding[]): void {
   const args = { label, found: show(it.total.value, it.total.decimals), unit, marker: it.marker, expected: show(expected, decimals), diff: show(diff.abs(), decimals) };
   out.push({
     range: it.total.range,
-    severity: 2,
+    severity: defaultSeverityNumber('text-sum-mismatch'),
     code: 'text-sum-mismatch',
     source: 'budget',
     message: message(ctx.locale, partial ? 'text-sum-partial' : 'text-sum', args),
@@ -130,7 +131,7 @@ function growthCheck(f: Figure, head: Figure | undefined, ctx: CheckContext, out
   if (p1.lt(min) || p0.gt(max)) {
     const previous = prev(base.value, cAbs);
     out.push({
-      range: g.range, severity: 2, code: 'percent-mismatch', source: 'budget',
+      range: g.range, severity: defaultSeverityNumber('percent-mismatch'), code: 'percent-mismatch', source: 'budget',
       message: message(ctx.locale, 'growth', {
         word: message(ctx.locale, sign > 0 ? 'growth-up' : 'growth-down'), percent: g.value.toFixed(g.decimals), current: show(base.value, base.decimals),
         unit: base.unit, up: String(sign > 0), change: show(cAbs, change.decimals), previous: show(previous, base.decimals), expected: central.toFixed(2),
@@ -160,7 +161,7 @@ function ratioCheck(p: Percent, part: Figure, whole: Figure, word: 'share-word' 
   if (whole.unit !== part.unit && fitsRaw(p, part, whole)) return;
   const central = part.value.div(w).times(HUNDRED);
   out.push({
-    range: p.range, severity: 2, code: 'percent-mismatch', source: 'budget',
+    range: p.range, severity: defaultSeverityNumber('percent-mismatch'), code: 'percent-mismatch', source: 'budget',
     message: message(ctx.locale, 'ratio', { word: message(ctx.locale, word), percent: p.value.toFixed(p.decimals), part: part.text, whole: whole.text, expected: central.toFixed(2) }),
     relatedInformation: [{ location: { uri: ctx.uri, range: part.range }, message: part.text }, { location: { uri: ctx.uri, range: whole.range }, message: whole.text }],
     data: { expected: central.toFixed(2), found: p.value.toString(), difference: p.value.minus(central).toFixed(2), replacement: central.toFixed(p.decimals) },
@@ -324,7 +325,7 @@ function figuresInTheirTable(doc: DisclosureDocument, figures: Figure[], paragra
       }
       const shown = [...new Set(cells.map((c) => c.text))].slice(0, 8).join(message(ctx.locale, 'list-separator'));
       out.push({
-        range: f.range, severity: 1, code: 'text-table-mismatch', source: 'budget',
+        range: f.range, severity: defaultSeverityNumber('text-table-mismatch'), code: 'text-table-mismatch', source: 'budget',
         message: message(ctx.locale, 'not-in-table', { label: f.label, found: f.text, table: table.title ?? '', shown, unit }),
         relatedInformation: [{ location: { uri: ctx.uri, range: table.titleRange ?? table.range }, message: table.title ?? '' }],
         data: { expected: '', found: f.value.toString(), difference: '', unit: f.unit },
@@ -416,7 +417,7 @@ function meetingDetail(doc: DisclosureDocument, figures: Figure[], ctx: CheckCon
     const diff = f.value.minus(inProse);
     if (diff.abs().lte(halfUnit(f.decimals))) continue;
     out.push({
-      range: f.range, severity: 1, code: 'text-table-mismatch', source: 'budget',
+      range: f.range, severity: defaultSeverityNumber('text-table-mismatch'), code: 'text-table-mismatch', source: 'budget',
       message: message(ctx.locale, 'meeting-sum', { label: f.label, found: f.text, table: table.title ?? '', sum: show(sum, 2), tableUnit: unit, expected: show(inProse, f.decimals), unit: f.unit, diff: show(diff.abs(), f.decimals) }),
       relatedInformation: cells.map((c) => ({ location: { uri: ctx.uri, range: c.range }, message: `${c.text}${unit}` })),
       data: { expected: inProse.toString(), found: f.value.toString(), difference: diff.toString(), unit: f.unit },
@@ -439,7 +440,7 @@ function compareToCell(f: Figure, cell: Cell, table: Table, ctx: CheckContext, o
   });
   if (verdict === 'equal') return;
   out.push({
-    range: f.range, severity: 1, code: 'text-table-mismatch', source: 'budget',
+    range: f.range, severity: defaultSeverityNumber('text-table-mismatch'), code: 'text-table-mismatch', source: 'budget',
     message: message(ctx.locale, 'text-table', {
       label: what ?? (f.label || f.code || ''), found: f.text, table: name, cell: cell.text, tableUnit, expected: show(inProseUnit, f.decimals), unit: f.unit, diff: show(diff.abs(), f.decimals),
     }),

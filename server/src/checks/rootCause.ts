@@ -9,10 +9,13 @@ import type { Range } from '../model/types.js';
 import type { Finding, RelatedInformation } from './index.js';
 import { message, type Locale } from './messages.js';
 import { formatLike, show } from './tolerance.js';
+import { defaultSeverityNumber } from '../../../shared/src/rules.js';
 
 /** What a sum finding compared, kept beside it (never serialised) for this analysis. */
 export interface SumEvidence {
   subject: string;
+  /** The finding's message without a guess at which part is wrong (the cause found here replaces that guess). */
+  message: string;
   total: { range: Range; value: Decimal; text: string };
   parts: { range?: Range; value: Decimal; label: string }[];
   found: Decimal;
@@ -95,7 +98,8 @@ function related(fs: Finding[], locale: Locale, uri: string): RelatedInformation
 
 /** The finding on the cell keeps its message and gains the sums the same correction mends. */
 function withSameCause(f: Finding, others: Finding[], locale: Locale, uri: string): Finding {
-  return { ...f, relatedInformation: [...(f.relatedInformation ?? []), ...related(others, locale, uri)] };
+  const message = evidence.get(f)?.message ?? f.message;
+  return { ...f, message, relatedInformation: [...(f.relatedInformation ?? []), ...related(others, locale, uri)] };
 }
 
 /** No finding sits on the cell: one is made there, naming the sums its correction mends. */
@@ -109,7 +113,7 @@ function cellFinding(members: Correction[], locale: Locale, uri: string): Findin
   const diff = first.printed.minus(first.value);
   return {
     range: first.range,
-    severity: 1,
+    severity: defaultSeverityNumber(rule),
     code: rule,
     source: 'budget',
     message: message(locale, 'one-cell-many-sums', {

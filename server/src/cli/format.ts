@@ -5,7 +5,7 @@ import type { Finding } from '../checks/index.js';
 import type { LoadedDocument } from '../import/load.js';
 import { originLabel, type FindingOrigin } from '../import/origin.js';
 import { placeOnOriginal, type PlacedDiagnostic } from '../features/placement.js';
-import { RULES, SEVERITY_NUMBER } from '../../../shared/src/rules.js';
+import { RULES, SEVERITY_NUMBER, ruleDocsUrl } from '../../../shared/src/rules.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -65,7 +65,9 @@ function sarif(results: FileFindings[]) {
     runs: [{
       tool: { driver: { name: 'budget-lint', rules: ruleIds.map((id) => {
         const r = RULES.find((x) => x.id === id);
-        return r ? { id, shortDescription: { text: r.zh }, fullDescription: { text: r.en }, defaultConfiguration: { level: SARIF_LEVEL[SEVERITY_NUMBER[r.severity]] } } : { id };
+        return r
+          ? { id, shortDescription: { text: r.zh }, fullDescription: { text: r.en }, helpUri: ruleDocsUrl(r.id), properties: { tags: [...r.tags] }, defaultConfiguration: { level: SARIF_LEVEL[SEVERITY_NUMBER[r.severity]] } }
+          : { id };
       }) } },
       results: results.flatMap((r) => r.diagnostics.map((d) => {
         const o = origin(d);

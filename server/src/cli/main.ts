@@ -8,7 +8,7 @@ import { fileErrorReason, loadDocument, UnreadableError, type LoadedDocument } f
 import { collectFiles } from './files.js';
 import { formatFindings, withOrigins, type FileFindings, type OutputFormat } from './format.js';
 import { checkDocument, type SeverityName } from '../checks/index.js';
-import { RULE_IDS, SEVERITY_SETTINGS, isRuleId, isSeveritySetting, type RuleId } from '../../../shared/src/rules.js';
+import { RULE_IDS, RULE_TAGS, SEVERITY_SETTINGS, isRuleId, isRuleTag, isSeveritySetting, type RuleId, type RuleTag } from '../../../shared/src/rules.js';
 import { explainCode, explanationMarkdown } from '../catalogue/explain.js';
 import { parseLocalCodes } from '../catalogue/localCodes.js';
 import { catalogue } from '../catalogue/catalogue.js';
@@ -26,7 +26,7 @@ class UsageError extends Error {}
 interface Options {
   format?: string; year?: number; locale?: 'zh' | 'en'; codes?: string;
   /** --rule id=severity, as the editor's budget.rules setting. */
-  rules: Partial<Record<RuleId, SeverityName>>;
+  rules: Partial<Record<RuleId | RuleTag, SeverityName>>;
   /** --max-warnings N: more warnings than N fail the run (exit 1) as errors do. */
   maxWarnings?: number;
   /** convert -o OUT */
@@ -58,7 +58,7 @@ function parseArgs(args: string[]): Options {
       const v = take();
       const m = /^([a-z-]+)[=:](\w+)$/.exec(v);
       if (!m) throw new UsageError(`--rule takes RULE=SEVERITY, e.g. --rule rounding=off (got ${v})`);
-      if (!isRuleId(m[1])) throw new UsageError(`--rule: unknown rule ${m[1]} (rules: ${RULE_IDS.join(', ')})`);
+      if (!isRuleId(m[1]) && !isRuleTag(m[1])) throw new UsageError(`--rule: unknown rule or tag ${m[1]} (rules: ${RULE_IDS.join(', ')}; tags: ${RULE_TAGS.join(', ')})`);
       if (!isSeveritySetting(m[2])) throw new UsageError(`--rule ${m[1]}: severity must be one of ${SEVERITY_SETTINGS.join(', ')}`);
       o.rules[m[1]] = m[2];
     } else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
