@@ -257,8 +257,11 @@ function joinCodeGroup(cells: Cell[], first: number): number {
       cells.splice(i, 1, ...splitCell(c, glued[1], c.range.start.character, code, glued[2], nameStart));
       return i;
     }
-    if (!/^\d{1,2}$/.test(c.text)) break;
-    code += c.text.padStart(2, '0');
+    // a 款/项 cell of three digits (`302 | 201`) is a code written wrong — joined as printed, for the code check —
+    // unless it reads as a 类 of the same classification (`303 | 302`: the next block of a side-by-side layout)
+    const wrongLength = c.kind === 'code' && /^\d{3}$/.test(c.text) && c.text[0] !== code[0];
+    if (!/^\d{1,2}$/.test(c.text) && !wrongLength) break;
+    code += c.text.length === 3 ? c.text : c.text.padStart(2, '0');
     const { start, end } = c.range;
     cells[i] = new LineCell(c.text, 'code', undefined, undefined, c.indent, code, c.column, start.line, start.character, end.character);
     last = i;
@@ -281,6 +284,18 @@ function tableKind(title: string, headerText: string, rows: RawRow[], hasUnit: b
   return 'list';
 }
 
+/**
+ * The 款/项 column of a split code (`302 | 01 | 办公费`): whole numbers, nearly all of one or two digits, under 款/项
+ * or written with a leading zero. A few of another length are codes written wrong (`302 | 201`), for the code
+ * check to report — not amounts.
+ */
+function splitCodeColumn(values: LexCellAt[], head: string): boolean {
+  if (values.length === 0 || !values.every((v) => v.kind === 'number' && /^\d{1,3}$/.test(v.text))) return false;
+  const short = values.filter((v) => /^\d{1,2}$/.test(v.text)).length;
+  if (short * 5 < values.length * 4) return false;
+  return /^[款项]$|[类款项]$/.test(head.trim()) || values.some((v) => /^0\d$/.test(v.text));
+}
+
 function columnRoles(headerRows: RawRow[], data: RawRow[], shape: TableShape): ColumnRole[] {
   const roles: ColumnRole[] = [];
   if (shape === 'pdf') return roles; // PDF tokens do not align to columns; typed per token instead
@@ -295,8 +310,7 @@ function columnRoles(headerRows: RawRow[], data: RawRow[], shape: TableShape): C
     else if (c <= 3 && values.length > 0 && codeShaped / values.length >= 0.6 && values.some((v) => v.text.length >= 3) && !/合计|金额|预算数|小计/.test(head)) roles.push('code');
     // the 款/项 of a split code (`301→01`): one or two digits right after a code column, under 款/项 or
     // written with a leading zero — never amounts (`01` summed as 1.00 was a false alarm)
-    else if (c > 0 && roles[c - 1] === 'code' && values.length > 0 && values.every((v) => v.kind === 'number' && /^\d{1,2}$/.test(v.text))
-      && (/^[款项]$|[类款项]$/.test(head.trim()) || values.some((v) => /^0\d$/.test(v.text)))) roles.push('code');
+    else if (c > 0 && roles[c - 1] === 'code' && splitCodeColumn(values, head)) roles.push('code');
     else if (values.some((v) => v.kind === 'number' || v.kind === 'dash')) roles.push('value');
     else roles.push('text');
   }
