@@ -200,3 +200,21 @@ test('a file beyond what can be checked is refused up front with its size and th
   assert.equal(r.status, 2);
   assert.match(r.stderr, /^budget-lint: cannot check .*huge\.txt: too large to check \(51 MB; the limit is 50 MB\)/);
 });
+
+test('.budgetlintrc.json: the nearest file above applies, its ignore list skips files found in folders, --rule wins, a bad entry is a note', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'budget-lint-config-'));
+  const table = ['表1 部门支出总表', '单位：万元', '科目编码\t科目名称\t合计\t基本支出\t项目支出',
+    '201\t一般公共服务支出\t30.00\t20.00\t10.00', '20101\t人大事务\t12.00\t9.00\t4.00', '20102\t政协事务\t18.00\t12.00\t6.00'].join('\n');
+  mkdirSync(join(dir, 'docs', 'drafts'), { recursive: true });
+  writeFileSync(join(dir, 'docs', 'a.txt'), table);
+  writeFileSync(join(dir, 'docs', 'drafts', 'b.txt'), table);
+  writeFileSync(join(dir, '.budgetlintrc.json'), JSON.stringify({ rules: { arithmetic: 'warning', nonsense: 'off' }, ignore: ['**/drafts/**'] }));
+  const folder = run(join(dir, 'docs'));
+  assert.equal(folder.status, 0, 'arithmetic made warnings by the file: no error');
+  assert.match(folder.stdout, /a\.txt:5:18: warning sum-mismatch/);
+  assert.doesNotMatch(folder.stdout, /b\.txt/, 'drafts are ignored');
+  assert.match(folder.stderr, /\.budgetlintrc\.json: rules: unknown rule or tag "nonsense" \(left out\)/);
+  const named = run(join(dir, 'docs', 'drafts', 'b.txt'), '--rule', 'sum-mismatch=error');
+  assert.equal(named.status, 1, 'a file named on the command line is checked; --rule wins over the file');
+  assert.match(named.stdout, /b\.txt:5:18: error sum-mismatch/);
+});

@@ -1,6 +1,6 @@
 // budget-lint: the command-line face of the language service. No domain logic here.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeText } from '../service.js';
 import { documentSymbols, outlineText } from '../features/symbols.js';
@@ -11,6 +11,7 @@ import { checkDocument, type SeverityName } from '../checks/index.js';
 import { RULE_IDS, RULE_TAGS, SEVERITY_SETTINGS, isRuleId, isRuleTag, isSeveritySetting, type RuleId, type RuleTag } from '../../../shared/src/rules.js';
 import { explainCode, explanationMarkdown } from '../catalogue/explain.js';
 import { parseLocalCodes } from '../catalogue/localCodes.js';
+import { ConfigCache, isIgnored, settingsWith } from '../config.js';
 import { catalogue } from '../catalogue/catalogue.js';
 
 const USAGE = `usage:
@@ -86,8 +87,8 @@ async function readDocument(path: string): Promise<LoadedDocument> {
 }
 
 /** Local codes: --codes FILE, or budget-codes.json in the current folder. Problems are reported, never fatal. */
-function loadLocalCodes(o: Options): void {
-  const file = o.codes ?? (existsSync('budget-codes.json') ? 'budget-codes.json' : undefined);
+function loadLocalCodes(o: Options, configs = new ConfigCache()): void {
+  const file = o.codes ?? configs.forFile(join(process.cwd(), 'x'))?.codes ?? (existsSync('budget-codes.json') ? 'budget-codes.json' : undefined);
   if (!file) return;
   let text: string;
   try {
@@ -102,7 +103,8 @@ function loadLocalCodes(o: Options): void {
 
 async function runCheck(o: Options): Promise<number> {
   if (o.positional.length === 0) throw new UsageError('no PATH given');
-  loadLocalCodes(o);
+  const configs = new ConfigCache();
+  loadLocalCodes(o, configs);
   const format = (o.format ?? 'text') as OutputFormat;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif`);
   const { files, skipped, missing } = collectFiles(o.positional.filter((p) => p !== '-'));
@@ -111,12 +113,22 @@ async function runCheck(o: Options): Promise<number> {
   const results: FileFindings[] = missing.map((m) => ({ file: m.path, diagnostics: [], error: m.reason }));
   // one file that cannot be read or checked never costs the others their results: it is reported, the run
   // goes on, and the exit status says so at the end
+  const named = new Set(o.positional);
+  const reported = new Set<string>();
   for (const f of files) {
+    // .budgetlintrc.json: the nearest above the file (the current folder for standard input); its ignore list
+    // applies to files found in folders, never to a file named on the command line
+    const config = configs.forFile(f === '-' ? join(process.cwd(), 'stdin') : f);
+    if (config && !reported.has(config.path)) {
+      reported.add(config.path);
+      for (const p of config.problems) process.stderr.write(`budget-lint: ${config.path}: ${p} (left out)\n`);
+    }
+    if (f !== '-' && !named.has(f) && isIgnored(config, f)) continue;
     try {
       const loaded = await readDocument(f);
       const doc = analyzeText(loaded.text);
       const uri = f === '-' ? 'stdin:' : pathToFileURL(resolve(f)).href;
-      const diagnostics = checkDocument(doc, { year: o.year, locale: o.locale, rules: o.rules }, uri);
+      const diagnostics = checkDocument(doc, settingsWith({}, config, { year: o.year, locale: o.locale, rules: o.rules }), uri);
       results.push(withOrigins({ file: f, diagnostics, format: loaded.format, encoding: loaded.encoding, pages: loaded.pages }, loaded));
     } catch (e) {
       const reason = e instanceof UnreadableError ? e.message : `internal error: ${(e as Error).message?.split('\n')[0] ?? e}`;

@@ -18,6 +18,7 @@ import {
   type ImportOriginalParams, type ImportOriginalResult,
 } from '../../../shared/src/protocol.js';
 import { normalizeSettings, type ServerSettings } from './settings.js';
+import { ConfigCache, settingsWith } from '../config.js';
 import { diagnosticDelay } from './schedule.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -32,6 +33,25 @@ const connection = createConnection(ProposedFeatures.all);
 const service = new LanguageService();
 const pending = new Map<string, NodeJS.Timeout>();
 let settings: ServerSettings = normalizeSettings(undefined);
+const configs = new ConfigCache();
+const reportedConfigs = new Set<string>();
+
+/**
+ * The settings for one document: the editor's, under the .budgetlintrc.json nearest above the document's file
+ * (the project's file wins over the editor's settings). Its problems are logged once per file.
+ */
+function settingsFor(uri: string): ServerSettings {
+  if (!uri.startsWith('file:')) return settings;
+  let path: string;
+  try { path = fileURLToPath(uri); } catch { return settings; }
+  const config = configs.forFile(path);
+  if (!config) return settings;
+  if (!reportedConfigs.has(config.path)) {
+    reportedConfigs.add(config.path);
+    for (const p of config.problems) connection.console.warn(`${config.path}: ${p} (left out)`);
+  }
+  return { ...settings, ...settingsWith(settings, config) };
+}
 let canPullConfiguration = false;
 
 /** How long the last full check of each document took: the next check waits for a pause at least as long. */
@@ -59,7 +79,7 @@ function scheduleDiagnostics(uri: string): void {
     pending.delete(uri);
     if (!service.has(uri)) return;
     const started = performance.now();
-    const diagnostics = guarded('diagnostics', [], () => service.editorDiagnostics(uri, settings));
+    const diagnostics = guarded('diagnostics', [], () => service.editorDiagnostics(uri, settingsFor(uri)));
     lastCheckMs.set(uri, performance.now() - started);
     void connection.sendDiagnostics({ uri, diagnostics });
   }, diagnosticDelay(lastCheckMs.get(uri))));
@@ -121,7 +141,13 @@ connection.onInitialized(() => {
   guarded('local codes', undefined, reloadLocalCodes);
 });
 
-connection.onDidChangeWatchedFiles(() => guarded('local codes', undefined, reloadLocalCodes));
+connection.onDidChangeWatchedFiles(() => {
+  guarded('local codes', undefined, reloadLocalCodes);
+  // a .budgetlintrc.json changed (or budget-codes.json): read the configuration files again and re-check
+  configs.clear();
+  reportedConfigs.clear();
+  for (const uri of service.uris()) scheduleDiagnostics(uri);
+});
 
 connection.onDidChangeConfiguration(async (change) => {
   if (canPullConfiguration) await refreshSettings();
@@ -190,10 +216,10 @@ connection.onRequest(IMPORT_ORIGINAL_REQUEST, async ({ uri }: ImportOriginalPara
 connection.onDocumentSymbol(({ textDocument }) => guarded('documentSymbol', [], () => service.documentSymbols(textDocument.uri) as DocumentSymbol[]));
 connection.onFoldingRanges(({ textDocument }) => guarded('foldingRange', [], () => service.foldingRanges(textDocument.uri)));
 
-connection.onHover(({ textDocument, position }) => guarded('hover', null, () => (service.hover(textDocument.uri, position, settings) as Hover | undefined) ?? null));
-connection.onDefinition(({ textDocument, position }) => guarded('definition', [], () => service.definition(textDocument.uri, position, settings)));
+connection.onHover(({ textDocument, position }) => guarded('hover', null, () => (service.hover(textDocument.uri, position, settingsFor(textDocument.uri)) as Hover | undefined) ?? null));
+connection.onDefinition(({ textDocument, position }) => guarded('definition', [], () => service.definition(textDocument.uri, position, settingsFor(textDocument.uri))));
 connection.onReferences(({ textDocument, position }) => guarded('references', [], () => service.references(textDocument.uri, position)));
-connection.onCompletion(({ textDocument, position }) => guarded('completion', [], () => service.completions(textDocument.uri, position, settings) as unknown as CompletionItem[]));
-connection.onCodeAction(({ textDocument, range }) => guarded('codeAction', [], () => service.codeActions(textDocument.uri, range, settings) as unknown as CodeAction[]));
+connection.onCompletion(({ textDocument, position }) => guarded('completion', [], () => service.completions(textDocument.uri, position, settingsFor(textDocument.uri)) as unknown as CompletionItem[]));
+connection.onCodeAction(({ textDocument, range }) => guarded('codeAction', [], () => service.codeActions(textDocument.uri, range, settingsFor(textDocument.uri)) as unknown as CodeAction[]));
 
 connection.listen();
