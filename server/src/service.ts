@@ -170,7 +170,7 @@ export class LanguageService {
     if (code) return code;
     if (a.checked?.settings === JSON.stringify(settings)) {
       const computations = a.checked.computations;
-      return tableHover(a.document, position, computations, settings.locale) ?? proseHover(position, computations);
+      return tableHover(a.document, position, computations, settings.locale) ?? proseHover(position, computations, settings.locale);
     }
     const table = a.document.tables.find((t) => position.line >= t.range.start.line && position.line <= t.range.end.line);
     return table ? tableHover(a.document, position, computationsOfTable(table, settings, uri), settings.locale) : undefined;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIGURATION_SECTION, LANGUAGE_ID, looksLikeDisclosure } from '../../shared/src/protocol.js';
-import { DEFAULT_SEVERITY, RULES, RULE_IDS, isRuleId } from '../../shared/src/rules.js';
+import { DEFAULT_SEVERITY, RULES, RULE_IDS, RULE_TAGS, isRuleId } from '../../shared/src/rules.js';
 import { moreDocFiles, readMoreDoc, readSeed, seedFiles } from '../helpers/fixtures.js';
 
 test('constants match package.json', () => {
@@ -68,7 +68,9 @@ test('settings offer every rule with its default severity, and every manifest st
   const root = join(__dirname, '..', '..');
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const rules = pkg.contributes.configuration.properties['budget.rules'];
-  assert.deepEqual(Object.keys(rules.properties), [...RULE_IDS]);
+  // every rule, then every tag a rule carries (a setting may name a tag: {"narrative": "off"})
+  const tags = [...new Set(RULES.flatMap((r) => r.tags))];
+  assert.deepEqual(Object.keys(rules.properties), [...RULE_IDS, ...RULE_TAGS.filter((t) => tags.includes(t))]);
   for (const id of RULE_IDS) {
     assert.equal(rules.properties[id].default, DEFAULT_SEVERITY[id], id);
     assert.deepEqual(rules.properties[id].enum, ['error', 'warning', 'information', 'hint', 'off'], id);

@@ -45,7 +45,7 @@ function sumCheck(it: Itemisation, ctx: CheckContext, out: Finding[]): void {
   const tolerance = halfUnit(decimals).times(it.parts.length + 1);
   const diff = it.total.value.minus(expected);
   ctx.collect?.({
-    range: it.total.range, rule: 'text-sum-mismatch', subject: it.total.label || '总额', basis: `「${it.marker}」所列各项`,
+    range: it.total.range, rule: 'text-sum-mismatch', subject: it.total.label || message(ctx.locale, 'total'), basis: `「${it.marker}」所列各项`,
     found: show(it.total.value, decimals), expected: show(expected, decimals),
     parts: it.parts.map((p) => ({ label: p.label || p.text, value: show(inUnit(p, unit), decimals), range: p.range })),
     verdict: diff.abs().lte(tolerance) ? (diff.isZero() ? 'equal' : 'rounding') : 'mismatch', tolerance: show(tolerance, decimals + 1), template: 'sum',

@@ -357,7 +357,7 @@ function balances(panels: Panel[], ctx: CheckContext, fmt: Fmt): Finding[] {
   // every classification of spending totals the same 本年支出合计
   const years = spending.map((p) => find(p, 'yearTotal')).filter((i): i is Item => !!i);
   for (let k = 1; k < years.length; k++) {
-    const f = checkSum(ctx, { rule: 'balance-mismatch', template: 'balance', target: years[k].values[0]!, subject: `「${itemName(years[k])}」`, basis: `左侧「${itemName(years[0])}」`, parts: [asPart(years[0], 0)], ...fmt });
+    const f = checkSum(ctx, { rule: 'balance-mismatch', template: 'balance', target: years[k].values[0]!, subject: `「${itemName(years[k])}」`, basis: message(ctx.locale, 'left-panel', { item: itemName(years[0]) }), parts: [asPart(years[0], 0)], ...fmt });
     if (f) out.push(f);
   }
   // without carry-over lines, income and spending of the year must balance too

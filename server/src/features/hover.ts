@@ -4,6 +4,8 @@ import type { Computation } from '../checks/index.js';
 import type { DisclosureDocument, Position, Range, Table, Cell } from '../model/types.js';
 import type { Locale } from '../checks/messages.js';
 import { contains } from '../model/ranges.js';
+import { message } from '../checks/messages.js';
+import { escapeMarkdown } from '../util/markdown.js';
 
 export interface HoverShape { contents: { kind: 'markdown'; value: string }; range: Range }
 
@@ -31,38 +33,36 @@ export function cellAt(doc: DisclosureDocument, pos: Position): { table: Table; 
   return undefined;
 }
 
-export const VERDICT = {
-  zh: { equal: '✓ 相符', rounding: '≈ 在尾差范围内', mismatch: '✗ 不符' },
-  en: { equal: '✓ agrees', rounding: '≈ within rounding', mismatch: '✗ does not agree' },
-} as const;
+const verdict = (locale: Locale, v: Computation['verdict']) => message(locale, `verdict-${v}`);
 
 export function tableHover(doc: DisclosureDocument, pos: Position, computations: Computation[], locale: Locale = 'zh'): HoverShape | undefined {
   const hit = cellAt(doc, pos);
   if (!hit || (hit.cell.kind !== 'amount' && hit.cell.kind !== 'code' && hit.cell.kind !== 'number')) return undefined;
   const { table, cell } = hit;
+  const md = escapeMarkdown;
   const lines: string[] = [];
   const name = `${table.number ? table.number + ' ' : ''}${table.title ?? ''}`.trim();
-  const where = [name && `**${name}**`, hit.rowLabel && `「${hit.rowLabel}」`, hit.column && `「${hit.column}」`].filter(Boolean).join(' · ');
-  lines.push(`${where}${cell.kind === 'amount' ? ` · ${cell.text}${table.unit ? ' ' + table.unit : ''}` : ''}`);
+  const where = [name && `**${md(name)}**`, hit.rowLabel && `「${md(hit.rowLabel)}」`, hit.column && `「${md(hit.column)}」`].filter(Boolean).join(' · ');
+  lines.push(`${where}${cell.kind === 'amount' ? ` · ${md(cell.text)}${table.unit ? ' ' + table.unit : ''}` : ''}`);
   const own = computations.filter((c) => contains(c.range, pos) || (c.range.start.line === cell.range.start.line && c.range.start.character === cell.range.start.character));
   for (const c of own) {
     if (c.template === 'balance' && c.parts.length === 1) {
       const p = c.parts[0];
-      lines.push('', locale === 'en' ? `${c.subject} should equal ${c.basis} ${p.value}: printed ${c.found} ${VERDICT.en[c.verdict]}` : `${c.subject} 应等于${c.basis} ${p.value}：表中数 ${c.found} ${VERDICT.zh[c.verdict]}`);
+      lines.push('', message(locale, 'hover-balance', { subject: md(c.subject), basis: md(c.basis), value: p.value, found: c.found, verdict: verdict(locale, c.verdict) }));
       continue;
     }
-    lines.push('', locale === 'en' ? `${c.subject} = ${c.basis}:` : `${c.subject} = ${c.basis}之和：`, '');
-    lines.push(locale === 'en' ? '| item | amount |' : '| 项 | 金额 |', '|---|---:|');
-    for (const p of c.parts.slice(0, 40)) lines.push(`| ${p.label.replace(/\|/g, '/')} | ${p.value} |`);
+    lines.push('', message(locale, 'hover-sum-of', { subject: md(c.subject), basis: md(c.basis) }), '');
+    lines.push(message(locale, 'hover-table-head'), '|---|---:|');
+    for (const p of c.parts.slice(0, 40)) lines.push(`| ${md(p.label)} | ${p.value} |`);
     if (c.parts.length > 40) lines.push(`| … ${c.parts.length - 40} | |`);
-    lines.push(`| **${locale === 'en' ? 'sum' : '合计'}** | **${c.expected}** |`, '');
-    const tolerance = c.verdict === 'equal' ? '' : locale === 'en' ? ` (tolerance ${c.tolerance})` : `（容差 ${c.tolerance}）`;
-    lines.push(`${locale === 'en' ? 'printed' : '表中数'} ${c.found} ${VERDICT[locale][c.verdict]}${tolerance}`);
+    lines.push(`| **${message(locale, 'hover-sum')}** | **${c.expected}** |`, '');
+    const tolerance = c.verdict === 'equal' ? '' : message(locale, 'hover-tolerance', { tolerance: c.tolerance });
+    lines.push(message(locale, 'hover-printed', { found: c.found, verdict: verdict(locale, c.verdict), tolerance }));
   }
   const usedIn = computations.filter((c) => !own.includes(c) && c.parts.some((p) => p.range && contains(p.range, pos)));
   if (usedIn.length) {
-    lines.push('', locale === 'en' ? 'Summed into:' : '计入：');
-    for (const c of usedIn.slice(0, 8)) lines.push(`- ${c.subject} ${c.found} ${VERDICT[locale][c.verdict]}`);
+    lines.push('', message(locale, 'hover-summed-into'));
+    for (const c of usedIn.slice(0, 8)) lines.push(`- ${md(c.subject)} ${c.found} ${verdict(locale, c.verdict)}`);
   }
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range: cell.range };
 }

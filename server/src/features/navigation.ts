@@ -3,7 +3,9 @@
 import type { Computation } from '../checks/index.js';
 import type { DisclosureDocument, Position, Range } from '../model/types.js';
 import { codeAt, PROSE_CODE } from './codeHover.js';
-import { VERDICT, type HoverShape } from './hover.js';
+import type { HoverShape } from './hover.js';
+import { message, type Locale } from '../checks/messages.js';
+import { escapeMarkdown } from '../util/markdown.js';
 import { contains, linesSpanned } from '../model/ranges.js';
 
 export interface LocationShape { uri: string; range: Range }
@@ -45,18 +47,17 @@ export function references(doc: DisclosureDocument, uri: string, pos: Position):
 }
 
 /** Hover over a prose figure or percentage: the comparisons the checks made with it. */
-export function proseHover(pos: Position, computations: Computation[]): HoverShape | undefined {
+export function proseHover(pos: Position, computations: Computation[], locale: Locale = 'zh'): HoverShape | undefined {
   const own = computations.filter((c) => /^(text-|percent)/.test(c.rule) && contains(c.range, pos));
   if (!own.length) return undefined;
+  const md = escapeMarkdown;
   const lines: string[] = [];
   for (const c of own) {
-    if (c.rule === 'text-table-mismatch') {
-      lines.push(`**${c.subject}** ${c.found} 对照 ${c.parts[0]?.label ?? ''}：${c.expected} ${VERDICT.zh[c.verdict]}`);
-    } else if (c.rule === 'percent-mismatch') {
-      lines.push(`**${c.subject}** = ${c.basis}：`, '', ...c.parts.map((p) => `- ${p.label} ${p.value}`), '', `计算值 ${c.expected}（可能范围 ${c.tolerance}）${VERDICT.zh[c.verdict]}`);
-    } else {
-      lines.push(`**${c.subject}** ${c.found} = ${c.basis}之和：`, '', ...c.parts.map((p) => `- ${p.label} ${p.value}`), '', `合计 ${c.expected} ${VERDICT.zh[c.verdict]}`);
-    }
+    const args = { subject: md(c.subject), found: c.found, basis: md(c.basis), expected: c.expected, tolerance: c.tolerance, verdict: message(locale, `verdict-${c.verdict}`), label: md(c.parts[0]?.label ?? '') };
+    const parts = c.parts.map((p) => `- ${md(p.label)} ${p.value}`);
+    if (c.rule === 'text-table-mismatch') lines.push(message(locale, 'prose-against', args));
+    else if (c.rule === 'percent-mismatch') lines.push(message(locale, 'prose-formula', args), '', ...parts, '', message(locale, 'prose-computed', args));
+    else lines.push(message(locale, 'prose-sum-of', args), '', ...parts, '', message(locale, 'prose-sum', args));
     lines.push('');
   }
   return { contents: { kind: 'markdown', value: lines.join('\n').trim() }, range: own[0].range };

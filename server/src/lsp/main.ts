@@ -19,6 +19,7 @@ import {
 } from '../../../shared/src/protocol.js';
 import { normalizeSettings, type ServerSettings } from './settings.js';
 import { ConfigCache, settingsWith } from '../config.js';
+import { message } from '../checks/messages.js';
 import { diagnosticDelay } from './schedule.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -185,7 +186,7 @@ connection.onDidCloseTextDocument(({ textDocument }) => guarded('close', undefin
 
 /** One line for the person who asked: which file, and why it gives no text. */
 function cannotRead(name: string, reason: string): { error: string } {
-  return { error: settings.locale === 'en' ? `Cannot read ${name}: ${reason}` : `无法读取「${name}」：${reason}` };
+  return { error: message(settings.locale ?? 'zh', 'cannot-read', { name, reason }) };
 }
 
 connection.onRequest(IMPORT_ORIGINAL_REQUEST, async ({ uri }: ImportOriginalParams): Promise<ImportOriginalResult> => {
@@ -193,7 +194,7 @@ connection.onRequest(IMPORT_ORIGINAL_REQUEST, async ({ uri }: ImportOriginalPara
   try {
     path = fileURLToPath(uri);
   } catch {
-    return cannotRead(uri, settings.locale === 'en' ? 'not a local file' : '不是本地文件');
+    return cannotRead(uri, message(settings.locale ?? 'zh', 'not-a-local-file'));
   }
   const name = basename(path);
   try {
