@@ -66,7 +66,7 @@ const MARKER = new RegExp(
 
 // A title is a short line of words, not a sentence and not code.
 const TITLE_MAX = 40;
-const NOT_TITLE = /[，。；！？,;=/{}<>\[\]'"`$\\|]|^(?:关于|转发)|(?:通知|意见|办法|规定|规程|通报|报道)$/;
+const NOT_TITLE = /[，。；！？,;=/{}<>[\]'"`$\\|]|^(?:关于|转发)|(?:通知|意见|办法|规定|规程|通报|报道)$/;
 
 // Lines that only a disclosure's body has: a part heading, a table number, a unit line, a row of amounts.
 const STRUCTURE = [

@@ -134,7 +134,7 @@ test('a file that cannot be read gives one line saying why, never a stack trace'
       const result = await importOriginal(client, path);
       assert.ok('error' in result, `${path}: ${JSON.stringify(result).slice(0, 200)}`);
       assert.match(result.error, expected);
-      assert.ok(!/\n|    at /.test(result.error), result.error);
+      assert.ok(!/\n| {4}at /.test(result.error), result.error);
     }
     assert.equal(client.process.exitCode, null);
   } finally {

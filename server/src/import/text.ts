@@ -51,7 +51,6 @@ function utf8Evidence(bytes: Uint8Array): { valid: number; invalid: number } {
 }
 
 // Form feed and vertical tab are white space (pdftotext puts a form feed at every page break): kept as they are.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 
 function finish(decoded: string, encoding: Encoding): Decoded {

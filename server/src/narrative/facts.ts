@@ -149,7 +149,7 @@ export function readNarrative(doc: DisclosureDocument): Narrative {
       if (!n) continue;
       const before = p.text.slice(Math.max(0, start - 6), start);
       const after = p.text.slice(end, end + 6);
-      const auxiliary = /每|单价|人均|标准为?$/.test(before) || /^\s*[\/／]|^以[上下内]|^（含）/.test(after);
+      const auxiliary = /每|单价|人均|标准为?$/.test(before) || /^\s*[/／]|^以[上下内]|^（含）/.test(after);
       const { label, start: labelStart } = labelBefore(p.text, start, floor);
       const codeMatch = /[（(]\s*([235]\d{2}(?:\d{2}){0,2})\s*[）)]\s*$/.exec(label);
       const unit: Unit = m[3] === '元' ? '元' : '万元';

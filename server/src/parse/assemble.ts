@@ -29,7 +29,7 @@ const normalizeEntry = (text: string): string =>
   text
     .replace(/^\s*#{1,6}\s+/, '')
     .replace(/^[\s\u3000]*[-•]\s+/, '')
-    .replace(/[…\.·]{2,}.*$/, '')
+    .replace(/[….·]{2,}.*$/, '')
     .replace(/[\s\u3000\t：:]/g, '');
 
 function nextNonBlank(lines: LexLine[], from: number): number {
@@ -59,7 +59,7 @@ function findTocs(lines: LexLine[], roles: Role[]): Toc[] {
         last = k;
         continue;
       }
-      entries.push({ text: l.text.trim().replace(/^[-•]\s+/, '').replace(/[\t ]*[…\.·]{2,}.*$/, ''), line: k });
+      entries.push({ text: l.text.trim().replace(/^[-•]\s+/, '').replace(/[\t ]*[….·]{2,}.*$/, ''), line: k });
       firstKey ??= key;
       last = k;
     }
@@ -258,7 +258,7 @@ function prevNonBlank(lines: LexLine[], from: number): number {
 
 /** Title text of a line: Markdown `#`, bold and backslash escapes removed. */
 function headingText(text: string): string {
-  return text.trim().replace(/^#{1,6}\s+/, '').replace(/\*\*/g, '').replace(/\\([*_#\[\]()\\])/g, '$1').trim();
+  return text.trim().replace(/^#{1,6}\s+/, '').replace(/\*\*/g, '').replace(/\\([*_#[\]()\\])/g, '$1').trim();
 }
 
 function markPreamble(lines: LexLine[], roles: Role[], p: TablePreamble, firstRow: number): void {

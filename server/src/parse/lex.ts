@@ -94,7 +94,7 @@ function stripDecoration(text: string): string {
 }
 
 function headingCandidate(line: string): HeadingCandidate | undefined {
-  let offset = 0;
+  let offset: number;
   let markdownDepth = 0;
   const md = /^\s{0,3}(#{1,6})\s+/.exec(line);
   if (md) {
@@ -134,7 +134,7 @@ const UNIT = /(?:金额)?单位\s*[：:]\s*(?:(?:金额)?单位\s*[：:]\s*)?(�
 const UNIT_IN_PARENS = /[（(]\s*(万元|元)\s*[）)]/;
 const ORG_LINE = /^[\s\u3000]*(?:部门名称|单位名称|编制部门|编制单位|预算主管部门|预算单位|填报单位|截止时间|保密审查情况|部门主要负责人审签情况)\s*[：:]|^[\s\u3000]*\d{6}\s+\S{2,30}$|^[\s\u3000]*[（(]\s*\d{4}\s*年度?\s*[）)]\s*$/;
 const TITLE_LIKE = /表(?:\s*[（(][^）)]*[）)]?)?\s*$/;
-const DOT_LEADERS = /[…\.·]{4,}|…{2,}/;
+const DOT_LEADERS = /[….·]{4,}|…{2,}/;
 
 export function splitCells(line: string, separator: '\t' | '|'): LexCell[] {
   const cells: LexCell[] = [];

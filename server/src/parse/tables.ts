@@ -227,7 +227,7 @@ export function buildTable(index: number, lines: LexLine[], segments: TableSegme
 function splitBracketedCode(cells: Cell[]): void {
   const at = cells.findIndex((c) => c.kind !== 'empty');
   const c = cells[at];
-  const m = c && c.kind === 'text' ? /^([\[【［]\s*)(\d{3}(?:\d{2}){0,2})(\s*[\]】］]\s*)(\S.*)$/.exec(c.text) : null;
+  const m = c && c.kind === 'text' ? /^([[【［]\s*)(\d{3}(?:\d{2}){0,2})(\s*[\]】］]\s*)(\S.*)$/.exec(c.text) : null;
   if (!m) return;
   const codeStart = c.range.start.character + m[1].length;
   const nameStart = codeStart + m[2].length + m[3].length;

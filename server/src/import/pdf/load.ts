@@ -75,6 +75,7 @@ export function loadPdfjs(): Promise<{ pdfjs: PdfjsModule; files: PdfjsFiles }> 
     // pdf.js reads its CMaps with process.getBuiltinModule('fs'), new in Node 20.16; VS Code 1.91 runs extensions
     // on Node 20.9. Give older Nodes the same function over require.
     const proc = process as unknown as { getBuiltinModule?: (id: string) => unknown };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a built-in module by name, as getBuiltinModule does
     if (typeof proc.getBuiltinModule !== 'function') proc.getBuiltinModule = (id: string) => require(id);
     const files = pdfjsFiles();
     // While its module is evaluated pdf.js warns (console.warn, console.log in other versions) that it found no
