@@ -9,7 +9,21 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { console: 'readonly', process: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', TextDecoder: 'readonly', performance: 'readonly', globalThis: 'readonly', structuredClone: 'readonly' },
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+        performance: 'readonly',
+        globalThis: 'readonly',
+        structuredClone: 'readonly',
+      },
     },
     rules: {
       // unused names are the compiler's job (tsconfig noUnusedLocals/noUnusedParameters); `_x` marks a deliberate one

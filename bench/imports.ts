@@ -11,7 +11,11 @@ const FIXTURES = join(__dirname, '..', 'test', 'fixtures');
 const DIRS = ['more-docs/pdf', 'originals/pdf', 'originals/html', 'originals/xlsx'];
 
 export async function imports(): Promise<void> {
-  const files = DIRS.flatMap((d) => readdirSync(join(FIXTURES, d)).filter((n) => !n.endsWith('.md')).map((n) => join(FIXTURES, d, n)));
+  const files = DIRS.flatMap((d) =>
+    readdirSync(join(FIXTURES, d))
+      .filter((n) => !n.endsWith('.md'))
+      .map((n) => join(FIXTURES, d, n)),
+  );
   await loadDocument(readFileSync(files[0]), files[0]); // loads pdf.js once, as a long-running server does
   console.log('file\tformat\tpages\tMB\timport ms\tpages/s\tanalyse+check ms');
   const totals = { pages: 0, bytes: 0, importMs: 0, checkMs: 0 };
@@ -22,13 +26,22 @@ export async function imports(): Promise<void> {
     const t1 = performance.now();
     checkDocument(analyzeText(loaded.text));
     const t2 = performance.now();
-    const pages = loaded.format === 'pdf' ? loaded.pages ?? 0 : 0;
-    if (loaded.format === 'pdf') { totals.pages += pages; totals.bytes += bytes.length; totals.importMs += t1 - t0; totals.checkMs += t2 - t1; }
+    const pages = loaded.format === 'pdf' ? (loaded.pages ?? 0) : 0;
+    if (loaded.format === 'pdf') {
+      totals.pages += pages;
+      totals.bytes += bytes.length;
+      totals.importMs += t1 - t0;
+      totals.checkMs += t2 - t1;
+    }
     const name = file.split('/').slice(-1)[0].slice(0, 28);
-    console.log(`${name}\t${loaded.format}\t${pages || ''}\t${(bytes.length / 1048576).toFixed(2)}\t${(t1 - t0).toFixed(0)}\t${pages ? (pages / ((t1 - t0) / 1000)).toFixed(0) : ''}\t${(t2 - t1).toFixed(0)}`);
+    console.log(
+      `${name}\t${loaded.format}\t${pages || ''}\t${(bytes.length / 1048576).toFixed(2)}\t${(t1 - t0).toFixed(0)}\t${pages ? (pages / ((t1 - t0) / 1000)).toFixed(0) : ''}\t${(t2 - t1).toFixed(0)}`,
+    );
   }
   const s = totals.importMs / 1000;
-  console.log(`PDF: ${totals.pages} pages, ${(totals.bytes / 1048576).toFixed(1)} MB in ${s.toFixed(1)} s — ${(totals.pages / s).toFixed(0)} pages/s, ${(totals.bytes / 1048576 / s).toFixed(1)} MB/s; the checks on the imported texts took ${(totals.checkMs / 1000).toFixed(1)} s`);
+  console.log(
+    `PDF: ${totals.pages} pages, ${(totals.bytes / 1048576).toFixed(1)} MB in ${s.toFixed(1)} s — ${(totals.pages / s).toFixed(0)} pages/s, ${(totals.bytes / 1048576 / s).toFixed(1)} MB/s; the checks on the imported texts took ${(totals.checkMs / 1000).toFixed(1)} s`,
+  );
 }
 
 if (require.main === module) void imports();

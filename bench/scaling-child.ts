@@ -6,7 +6,10 @@ import { analyzeText } from '../server/src/service.js';
 import { checkDocument } from '../server/src/checks/index.js';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-const heapMB = (): number => { gc(); return process.memoryUsage().heapUsed / (1024 * 1024); };
+const heapMB = (): number => {
+  gc();
+  return process.memoryUsage().heapUsed / (1024 * 1024);
+};
 
 const before = heapMB();
 const text = readFileSync(process.argv[2], 'utf8');
@@ -15,4 +18,6 @@ const doc = analyzeText(text);
 const findings = checkDocument(doc, {}, 'file:///bench');
 const ms = performance.now() - start;
 const retainedMB = heapMB() - before;
-process.stdout.write(JSON.stringify({ ms, rssMB: process.resourceUsage().maxRSS / 1024, retainedMB, findings: findings.length, lines: doc.lineCount }));
+process.stdout.write(
+  JSON.stringify({ ms, rssMB: process.resourceUsage().maxRSS / 1024, retainedMB, findings: findings.length, lines: doc.lineCount }),
+);

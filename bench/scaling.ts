@@ -11,7 +11,11 @@ const CHILD = join(__dirname, 'scaling-child.ts');
 
 export function scaling(sizes = [1, 5, 20, 50]): void {
   const all = ['seeds', 'more-docs']
-    .flatMap((d) => readdirSync(join(FIXTURES, d)).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(FIXTURES, d, f), 'utf8')))
+    .flatMap((d) =>
+      readdirSync(join(FIXTURES, d))
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => readFileSync(join(FIXTURES, d, f), 'utf8')),
+    )
     .join('\n\n');
   const dir = mkdtempSync(join(tmpdir(), 'budget-bench-'));
   try {
@@ -25,12 +29,16 @@ export function scaling(sizes = [1, 5, 20, 50]): void {
       const mb = Buffer.byteLength(text) / (1024 * 1024);
       const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, file], { encoding: 'utf8' });
       if (run.status !== 0) {
-        console.log(`${mb.toFixed(0)} MB\tfailed (exit ${run.status ?? run.signal}): ${(run.stderr || '').split('\n').slice(-3).join(' ')}`);
+        console.log(
+          `${mb.toFixed(0)} MB\tfailed (exit ${run.status ?? run.signal}): ${(run.stderr || '').split('\n').slice(-3).join(' ')}`,
+        );
         continue;
       }
       const { ms, rssMB, retainedMB } = JSON.parse(run.stdout) as { ms: number; rssMB: number; retainedMB: number };
       const growth = previous ? `\t(${(ms / previous.ms).toFixed(1)}× the time for ${(mb / previous.mb).toFixed(1)}× the size)` : '';
-      console.log(`${mb.toFixed(0)} MB\t${ms.toFixed(0)}\t${(ms / mb).toFixed(0)}\t${rssMB.toFixed(0)}\t${(rssMB / mb).toFixed(1)}×\t${(retainedMB / mb).toFixed(1)}×${growth}`);
+      console.log(
+        `${mb.toFixed(0)} MB\t${ms.toFixed(0)}\t${(ms / mb).toFixed(0)}\t${rssMB.toFixed(0)}\t${(rssMB / mb).toFixed(1)}×\t${(retainedMB / mb).toFixed(1)}×${growth}`,
+      );
       previous = { mb, ms };
     }
   } finally {
@@ -38,4 +46,12 @@ export function scaling(sizes = [1, 5, 20, 50]): void {
   }
 }
 
-if (require.main === module) scaling(process.argv.slice(2).map(Number).filter((n) => n > 0).length ? process.argv.slice(2).map(Number) : undefined);
+if (require.main === module)
+  scaling(
+    process.argv
+      .slice(2)
+      .map(Number)
+      .filter((n) => n > 0).length
+      ? process.argv.slice(2).map(Number)
+      : undefined,
+  );

@@ -40,7 +40,21 @@ const golden = readGolden(GOLDEN);
 const summary = summarise(results, rules, golden);
 print(summary, results, { dir, wallMs, jobs: options.jobs, files: files.length });
 if (options.json) {
-  writeFileSync(options.json, JSON.stringify({ corpus: dir, mode: options.before ? 'before' : 'originals', wallMs: Math.round(wallMs), jobs: options.jobs, summary, files: results.map(rounded) }, null, 1) + '\n');
+  writeFileSync(
+    options.json,
+    JSON.stringify(
+      {
+        corpus: dir,
+        mode: options.before ? 'before' : 'originals',
+        wallMs: Math.round(wallMs),
+        jobs: options.jobs,
+        summary,
+        files: results.map(rounded),
+      },
+      null,
+      1,
+    ) + '\n',
+  );
   console.log(`\nwrote ${options.json}`);
 }
 
@@ -126,8 +140,11 @@ function runPool(files, { jobs, timeout, before }) {
       const worker = new Worker(new URL('./corpus/worker.mjs', import.meta.url), { execArgv: [] });
       worker.on('message', (m) => {
         if (worker.retired) return; // an answer that crossed its timeout: the file is already recorded
-        if (m.type === 'ready') { worker.ready = true; rules = m.rules; next(worker); }
-        else if (m.type === 'result') finish(worker, worker.job, m.result);
+        if (m.type === 'ready') {
+          worker.ready = true;
+          rules = m.rules;
+          next(worker);
+        } else if (m.type === 'result') finish(worker, worker.job, m.result);
       });
       const died = (reason) => {
         if (worker.retired) return;
@@ -221,7 +238,8 @@ function summarise(results, ruleIds, golden) {
     unreadable: results.filter((r) => r.status === 'unreadable').map((r) => ({ file: r.file, reason: r.reason })),
     exceptions: results.filter((r) => r.status === 'exception').map((r) => ({ file: r.file, reason: r.reason, where: r.where })),
     rules: Object.fromEntries(perRule),
-    errors, warnings,
+    errors,
+    warnings,
     perDocument: read.length ? (errors + warnings) / read.length : 0,
     tables: Object.fromEntries(tables),
     review: { reviewed, unreviewed: unreviewed.length, vanished },
@@ -231,26 +249,43 @@ function summarise(results, ruleIds, golden) {
 
 function print(s, results, run) {
   const formats = count(results.map((r) => extension(r.file)));
-  console.log(`corpus ${run.dir}: ${run.files} files (${[...formats].map(([f, n]) => `${n} ${f}`).join(', ')}), ${Math.min(run.jobs, run.files)} workers, ${(run.wallMs / 1000).toFixed(1)} s`);
+  console.log(
+    `corpus ${run.dir}: ${run.files} files (${[...formats].map(([f, n]) => `${n} ${f}`).join(', ')}), ${Math.min(run.jobs, run.files)} workers, ${(run.wallMs / 1000).toFixed(1)} s`,
+  );
   console.log(`files: ${s.imported} imported, ${s.unreadable.length} unreadable, ${s.exceptions.length} exceptions`);
   // one missing importer makes a hundred files unreadable for the same reason: say the reason once
   for (const [reason, names] of groupBy(s.unreadable, (u) => u.reason)) printFileList(`unreadable (${reason})`, names);
-  for (const [reason, names] of groupBy(s.exceptions, (x) => `${x.reason}${x.where ? `  ${x.where}` : ''}`)) printFileList(`EXCEPTION ${reason}`, names);
+  for (const [reason, names] of groupBy(s.exceptions, (x) => `${x.reason}${x.where ? `  ${x.where}` : ''}`))
+    printFileList(`EXCEPTION ${reason}`, names);
 
   console.log('');
   const ruleRows = Object.entries(s.rules).map(([id, r]) => [id, r.errors, r.warnings, r.hints, r.documents]);
-  table(['rule', 'errors', 'warnings', 'hints', 'documents'], [...ruleRows, ['total', s.errors, s.warnings, ruleRows.reduce((n, r) => n + r[3], 0), '']]);
+  table(
+    ['rule', 'errors', 'warnings', 'hints', 'documents'],
+    [...ruleRows, ['total', s.errors, s.warnings, ruleRows.reduce((n, r) => n + r[3], 0), '']],
+  );
   console.log(`errors+warnings per document: ${s.perDocument.toFixed(2)} (${s.imported} documents read)`);
 
   console.log('\nslowest files (ms):');
-  const slow = results.filter((r) => r.status === 'ok').sort((a, b) => total(b) - total(a)).slice(0, 10);
-  table(['import', 'analyse', 'check', 'pages', 'file'], slow.map((r) => [ms(r.ms.import), ms(r.ms.analyse), ms(r.ms.check), r.pages ?? '', r.file]));
+  const slow = results
+    .filter((r) => r.status === 'ok')
+    .sort((a, b) => total(b) - total(a))
+    .slice(0, 10);
+  table(
+    ['import', 'analyse', 'check', 'pages', 'file'],
+    slow.map((r) => [ms(r.ms.import), ms(r.ms.analyse), ms(r.ms.check), r.pages ?? '', r.file]),
+  );
 
   console.log('\nstandard tables (documents with a table of that title; of those, checked at least once; not checked and empty):');
-  table(['table', 'found', 'checked', 'empty'], Object.entries(s.tables).map(([k, t]) => [k, t.found, t.checked, t.empty]));
+  table(
+    ['table', 'found', 'checked', 'empty'],
+    Object.entries(s.tables).map(([k, t]) => [k, t.found, t.checked, t.empty]),
+  );
 
-  console.log(`\nreview (${relative(ROOT, GOLDEN)}): ${s.review.reviewed} reviewed, ${s.review.unreviewed} unreviewed` +
-    (s.review.vanished.length ? `, ${s.review.vanished.length} reviewed but no longer found` : ''));
+  console.log(
+    `\nreview (${relative(ROOT, GOLDEN)}): ${s.review.reviewed} reviewed, ${s.review.unreviewed} unreviewed` +
+      (s.review.vanished.length ? `, ${s.review.vanished.length} reviewed but no longer found` : ''),
+  );
   if (s.unreviewed.length) {
     console.log(`unreviewed (first ${Math.min(UNREVIEWED_SHOWN, s.unreviewed.length)} of ${s.unreviewed.length}):`);
     for (const f of s.unreviewed.slice(0, UNREVIEWED_SHOWN)) {
@@ -264,10 +299,14 @@ function print(s, results, run) {
 function table(header, rows) {
   const width = (v) => [...String(v)].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
-  const line = (cells) => cells.map((c, i) => {
-    const pad = ' '.repeat(widths[i] - width(c));
-    return typeof c === 'number' || (i > 0 && i < cells.length - 1 && /^[\d.]*$/.test(String(c))) ? pad + c : c + pad;
-  }).join('  ').trimEnd();
+  const line = (cells) =>
+    cells
+      .map((c, i) => {
+        const pad = ' '.repeat(widths[i] - width(c));
+        return typeof c === 'number' || (i > 0 && i < cells.length - 1 && /^[\d.]*$/.test(String(c))) ? pad + c : c + pad;
+      })
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   for (const r of rows) console.log(line(r));
 }

@@ -13,7 +13,11 @@ if (!file || !/^\d{4}$/.test(year ?? '')) {
 }
 const bytes = readFileSync(file);
 let text;
-try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { text = new TextDecoder('gb18030').decode(bytes); }
+try {
+  text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+} catch {
+  text = new TextDecoder('gb18030').decode(bytes);
+}
 const target = 'server/src/catalogue/data/function.tsv';
 const { tsv, report } = mergeOfficial(readFileSync(target, 'utf8'), parseOfficial(text), Number(year));
 writeFileSync(target, tsv);

@@ -13,8 +13,9 @@ const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) { if (!skip.has(name)) walk(p); }
-    else if (name.endsWith('.test.ts')) files.push(p);
+    if (statSync(p).isDirectory()) {
+      if (!skip.has(name)) walk(p);
+    } else if (name.endsWith('.test.ts')) files.push(p);
   }
 };
 walk('test');

@@ -3,7 +3,14 @@
 // server (server/src), which any LSP editor can use.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CONFIGURATION_SECTION, DETECTION_WINDOW, LANGUAGE_ID, ORIGINAL_SCHEME, SERVER_NAME, looksLikeDisclosure } from '../../shared/src/protocol.js';
+import {
+  CONFIGURATION_SECTION,
+  DETECTION_WINDOW,
+  LANGUAGE_ID,
+  ORIGINAL_SCHEME,
+  SERVER_NAME,
+  looksLikeDisclosure,
+} from '../../shared/src/protocol.js';
 import { registerOriginals } from './originals.js';
 
 let client: LanguageClient | undefined;

@@ -5,8 +5,17 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  CONFIGURATION_SECTION, IMPORT_ORIGINAL_REQUEST, LANGUAGE_ID, OPEN_ORIGINAL_COMMAND, ORIGINAL_EXTENSIONS, ORIGINAL_SCHEME,
-  SAVE_CONVERTED_TEXT_COMMAND, convertedTextUri, originalOfConvertedText, type ImportOriginalParams, type ImportOriginalResult,
+  CONFIGURATION_SECTION,
+  IMPORT_ORIGINAL_REQUEST,
+  LANGUAGE_ID,
+  OPEN_ORIGINAL_COMMAND,
+  ORIGINAL_EXTENSIONS,
+  ORIGINAL_SCHEME,
+  SAVE_CONVERTED_TEXT_COMMAND,
+  convertedTextUri,
+  originalOfConvertedText,
+  type ImportOriginalParams,
+  type ImportOriginalResult,
 } from '../../shared/src/protocol.js';
 
 /** Chinese first; English when the user chose English messages (budget.locale). */
@@ -86,18 +95,22 @@ export function registerOriginals(context: vscode.ExtensionContext, client: Lang
     const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
     const active = input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom ? input.uri : undefined;
     if (active && isOriginal(active)) return [active];
-    return (await vscode.window.showOpenDialog({
-      canSelectMany: true,
-      filters: { [say('预决算公开原件', 'Published disclosures')]: ORIGINAL_EXTENSIONS },
-      openLabel: say('打开为可校对文本', 'Open as checkable text'),
-    })) ?? [];
+    return (
+      (await vscode.window.showOpenDialog({
+        canSelectMany: true,
+        filters: { [say('预决算公开原件', 'Published disclosures')]: ORIGINAL_EXTENSIONS },
+        openLabel: say('打开为可校对文本', 'Open as checkable text'),
+      })) ?? []
+    );
   };
 
   const saveConvertedText = async (arg?: vscode.Uri): Promise<void> => {
     const uri = arg?.scheme === ORIGINAL_SCHEME ? arg : vscode.window.activeTextEditor?.document.uri;
     const original = uri && originalOfConvertedText(uri.toString());
     if (!uri || !original) {
-      void vscode.window.showErrorMessage(say('请先用「预决算公开：打开为可校对文本」打开一份原件', 'Open an original with "Open as checkable text" first'));
+      void vscode.window.showErrorMessage(
+        say('请先用「预决算公开：打开为可校对文本」打开一份原件', 'Open an original with "Open as checkable text" first'),
+      );
       return;
     }
     const text = (await vscode.workspace.openTextDocument(uri)).getText();
@@ -127,7 +140,9 @@ export function registerOriginals(context: vscode.ExtensionContext, client: Lang
       const chosen = selected?.length ? selected : clicked instanceof vscode.Uri ? [clicked] : await chooseOriginals();
       for (const original of chosen) {
         if (original.scheme !== 'file') {
-          void vscode.window.showErrorMessage(say(`只能打开本机上的文件：${original.toString()}`, `Only local files can be opened: ${original.toString()}`));
+          void vscode.window.showErrorMessage(
+            say(`只能打开本机上的文件：${original.toString()}`, `Only local files can be opened: ${original.toString()}`),
+          );
           continue;
         }
         try {

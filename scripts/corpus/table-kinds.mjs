@@ -5,8 +5,15 @@
 
 /** The nine tables of the Ministry of Finance template, in the template's order (the report lists them so). */
 export const STANDARD_KINDS = [
-  '收支总表', '收入总表', '支出总表', '财政拨款收支总表', '一般公共预算支出表(功能分类)',
-  '基本支出(经济分类)表', '三公经费表', '政府性基金预算支出表', '国有资本经营预算支出表',
+  '收支总表',
+  '收入总表',
+  '支出总表',
+  '财政拨款收支总表',
+  '一般公共预算支出表(功能分类)',
+  '基本支出(经济分类)表',
+  '三公经费表',
+  '政府性基金预算支出表',
+  '国有资本经营预算支出表',
 ];
 
 /** [kind or null, pattern, why]. null: a table we know is none of the nine, stopped before a later pattern takes it. */

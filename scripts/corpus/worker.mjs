@@ -20,7 +20,9 @@ const { RULE_IDS } = require('../../shared/src/rules.ts');
 // Libraries (pdf.js above all) print warnings; they would break up the report, so they are kept per file instead.
 let consoleLines = [];
 for (const name of ['log', 'info', 'warn', 'error', 'debug']) {
-  console[name] = (...args) => { consoleLines.push(args.map(String).join(' ').split('\n')[0]); };
+  console[name] = (...args) => {
+    consoleLines.push(args.map(String).join(' ').split('\n')[0]);
+  };
 }
 
 await warmUp();
@@ -51,7 +53,9 @@ function loadImportLayer() {
       ImportError,
       // without it, only the extension can tell an original from a text file
       sniffFormat: (_bytes, name) => (/\.(pdf|html?|docx|xlsx)$/i.test(name) ? 'original' : undefined),
-      importOriginal: async () => { throw new ImportError(reason); },
+      importOriginal: async () => {
+        throw new ImportError(reason);
+      },
     };
   }
 }
@@ -63,7 +67,8 @@ async function warmUp() {
     const attempt = importOriginal(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]), format).catch(() => undefined);
     await Promise.race([attempt, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
   }
-  const sample = '2024年某部门预算\n\n表5 一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\n合计\t\t1.00\n201\t一般公共服务支出\t1.00\n';
+  const sample =
+    '2024年某部门预算\n\n表5 一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\n合计\t\t1.00\n201\t一般公共服务支出\t1.00\n';
   checkDocument(analyzeText(sample), {}, 'warmup');
 }
 
@@ -105,14 +110,23 @@ async function measure({ path, rel, textOnly }) {
     }));
     const counts = computationsPerTable(doc.tables, computations);
     out.tables = doc.tables.map((table, i) => ({
-      index: table.index, number: table.number, title: table.title, kind: table.kind, empty: table.empty,
-      line: table.range.start.line + 1, computations: counts[i],
+      index: table.index,
+      number: table.number,
+      title: table.title,
+      kind: table.kind,
+      empty: table.empty,
+      line: table.range.start.line + 1,
+      computations: counts[i],
     }));
   } catch (e) {
     // a .txt that is binary is unreadable as the CLI says (exit 2), not a crash of ours
     out.status = e instanceof ImportError || e instanceof NotTextError ? 'unreadable' : 'exception';
     out.reason = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    if (out.status === 'exception' && e instanceof Error && e.stack) out.where = e.stack.split('\n').find((l) => /server\/src|shared\/src/.test(l))?.trim();
+    if (out.status === 'exception' && e instanceof Error && e.stack)
+      out.where = e.stack
+        .split('\n')
+        .find((l) => /server\/src|shared\/src/.test(l))
+        ?.trim();
   }
   return out;
 }
@@ -127,7 +141,8 @@ function computationsPerTable(tables, computations) {
   const tableAt = (line) => tables.findIndex((t) => t.range.start.line <= line && line <= t.range.end.line);
   for (const c of computations) {
     const hit = new Set([tableAt(c.range.start.line)]);
-    if (!c.rule.startsWith('text-') && c.rule !== 'percent-mismatch') for (const p of c.parts) if (p.range) hit.add(tableAt(p.range.start.line));
+    if (!c.rule.startsWith('text-') && c.rule !== 'percent-mismatch')
+      for (const p of c.parts) if (p.range) hit.add(tableAt(p.range.start.line));
     for (const i of hit) if (i >= 0) counts[i]++;
   }
   return counts;

@@ -50,7 +50,8 @@ export function readConfig(path: string): BudgetConfig {
     if (key === 'rules' && value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [name, severity] of Object.entries(value as Record<string, unknown>)) {
         if (!isRuleId(name) && !isRuleTag(name)) config.problems.push(`rules: unknown rule or tag ${JSON.stringify(name)}`);
-        else if (!isSeveritySetting(severity)) config.problems.push(`rules.${name}: ${JSON.stringify(severity)} is not error, warning, information, hint or off`);
+        else if (!isSeveritySetting(severity))
+          config.problems.push(`rules.${name}: ${JSON.stringify(severity)} is not error, warning, information, hint or off`);
         else config.rules[name] = severity;
       }
     } else if (key === 'year' && Number.isInteger(value) && (value as number) >= 1990 && (value as number) <= 2100) {
@@ -62,7 +63,9 @@ export function readConfig(path: string): BudgetConfig {
     } else if (key === 'ignore' && Array.isArray(value) && value.every((g) => typeof g === 'string')) {
       config.ignore = value as string[];
     } else {
-      config.problems.push(`${key}: ${JSON.stringify(value)} is not a valid value${['rules', 'year', 'locale', 'codes', 'ignore'].includes(key) ? '' : ' (unknown setting)'}`);
+      config.problems.push(
+        `${key}: ${JSON.stringify(value)} is not a valid value${['rules', 'year', 'locale', 'codes', 'ignore'].includes(key) ? '' : ' (unknown setting)'}`,
+      );
     }
   }
   return config;
@@ -80,7 +83,10 @@ export class ConfigCache {
     const path = this.byDir.get(dir);
     if (!path) return undefined;
     let config = this.byPath.get(path);
-    if (!config) { config = readConfig(path); this.byPath.set(path, config); }
+    if (!config) {
+      config = readConfig(path);
+      this.byPath.set(path, config);
+    }
     return config;
   }
 

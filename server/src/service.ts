@@ -144,8 +144,11 @@ export class LanguageService {
     const a = this.analysis(uri);
     if (!original || !a) return findings;
     return placeOnOriginal(findings, {
-      origins: original.origins, notes: original.notes, lines: a.document.lines,
-      note: { code: 'import', severity: 3 }, suffixLocale: settings.locale ?? 'zh',
+      origins: original.origins,
+      notes: original.notes,
+      lines: a.document.lines,
+      note: { code: 'import', severity: 3 },
+      suffixLocale: settings.locale ?? 'zh',
     });
   }
 

@@ -58,9 +58,16 @@ export const DETECTION_WINDOW = 4000;
 // regulations, or of this tool) does not count: (?<!预)决算.
 const MARKER = new RegExp(
   [
-    '部门(?:综合)?预算', '(?<!预)部门决算', '单位(?:综合)?预算', '(?<!预)单位决算',
-    '(?<!预)决算公开', '预算(?:信息)?公开', '(?<!预)决算信息公开',
-    '收支(?:预算|决算)?总表', '收入支出(?:预算|决算)总表', '(?:预算|决算)表',
+    '部门(?:综合)?预算',
+    '(?<!预)部门决算',
+    '单位(?:综合)?预算',
+    '(?<!预)单位决算',
+    '(?<!预)决算公开',
+    '预算(?:信息)?公开',
+    '(?<!预)决算信息公开',
+    '收支(?:预算|决算)?总表',
+    '收入支出(?:预算|决算)总表',
+    '(?:预算|决算)表',
   ].join('|'),
 );
 
@@ -90,8 +97,11 @@ export function looksLikeDisclosure(text: string): boolean {
   const squeeze = (s: string) => s.replace(/[\s\u3000\u00a0\ufeff]+/g, '');
   if (!MARKER.test(squeeze(head))) return false;
 
-  const lines = head.split(/\r\n?|\n/).map((l) => l.replace(/^\s*#{1,6}\s+/, '').replace(/\*\*|<\/?b>/g, ''))
-    .map(squeeze).filter((l) => l !== '');
+  const lines = head
+    .split(/\r\n?|\n/)
+    .map((l) => l.replace(/^\s*#{1,6}\s+/, '').replace(/\*\*|<\/?b>/g, ''))
+    .map(squeeze)
+    .filter((l) => l !== '');
   // a title may be wrapped over two or three lines (“社会工作部 2024 年度” / “部门决算”)
   const top = lines.slice(0, 6);
   for (let i = 0; i < top.length; i++) {

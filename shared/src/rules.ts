@@ -4,9 +4,18 @@
 
 /** Every rule id, in the order of the contract. A Diagnostic's `code` is one of these. */
 export const RULE_IDS = [
-  'sum-mismatch', 'crossfoot-mismatch', 'balance-mismatch', 'cross-table-mismatch',
-  'text-table-mismatch', 'text-sum-mismatch', 'percent-mismatch', 'rounding',
-  'unknown-code', 'malformed-code', 'code-name-mismatch', 'code-mapping-mismatch',
+  'sum-mismatch',
+  'crossfoot-mismatch',
+  'balance-mismatch',
+  'cross-table-mismatch',
+  'text-table-mismatch',
+  'text-sum-mismatch',
+  'percent-mismatch',
+  'rounding',
+  'unknown-code',
+  'malformed-code',
+  'code-name-mismatch',
+  'code-mapping-mismatch',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -34,18 +43,84 @@ export const ruleDocsUrl = (id: RuleId): string => `${DOCS_BASE}${id}.md`;
 type RuleEntry = Omit<RuleInfo, 'tags'> & { tags: RuleTag[] };
 
 const RULE_LIST: RuleEntry[] = [
-  { id: 'sum-mismatch', tags: ['arithmetic'], severity: 'error', zh: '合计/小计与其各项之和不符（列合计；类 = Σ款 = Σ项）', en: 'a total or subtotal is not the sum of its parts' },
-  { id: 'crossfoot-mismatch', tags: ['arithmetic'], severity: 'error', zh: '行合计与各分栏之和不符（合计 = 基本 + 项目 …）', en: "a row's total column is not the sum of its part columns" },
-  { id: 'balance-mismatch', tags: ['arithmetic'], severity: 'error', zh: '总表的平衡关系不成立（收入总计 ≠ 支出总计 …）', en: "a summary table's identities do not hold" },
-  { id: 'cross-table-mismatch', tags: ['arithmetic'], severity: 'error', zh: '同一数字在两张表中不一致', en: 'the same quantity differs between two tables' },
-  { id: 'text-table-mismatch', tags: ['narrative'], severity: 'error', zh: '说明中的数字与其对应的表中数字不符', en: 'a figure in the narrative differs from the table figure it refers to' },
-  { id: 'text-sum-mismatch', tags: ['narrative'], severity: 'warning', zh: '说明中的总额与其列出的各项之和不符', en: 'a narrative total differs from the sum of the parts it lists' },
-  { id: 'percent-mismatch', tags: ['narrative'], severity: 'warning', zh: '说明中的百分比与所述数字算出的不符', en: 'a stated percentage differs from the one computed from the stated figures' },
+  {
+    id: 'sum-mismatch',
+    tags: ['arithmetic'],
+    severity: 'error',
+    zh: '合计/小计与其各项之和不符（列合计；类 = Σ款 = Σ项）',
+    en: 'a total or subtotal is not the sum of its parts',
+  },
+  {
+    id: 'crossfoot-mismatch',
+    tags: ['arithmetic'],
+    severity: 'error',
+    zh: '行合计与各分栏之和不符（合计 = 基本 + 项目 …）',
+    en: "a row's total column is not the sum of its part columns",
+  },
+  {
+    id: 'balance-mismatch',
+    tags: ['arithmetic'],
+    severity: 'error',
+    zh: '总表的平衡关系不成立（收入总计 ≠ 支出总计 …）',
+    en: "a summary table's identities do not hold",
+  },
+  {
+    id: 'cross-table-mismatch',
+    tags: ['arithmetic'],
+    severity: 'error',
+    zh: '同一数字在两张表中不一致',
+    en: 'the same quantity differs between two tables',
+  },
+  {
+    id: 'text-table-mismatch',
+    tags: ['narrative'],
+    severity: 'error',
+    zh: '说明中的数字与其对应的表中数字不符',
+    en: 'a figure in the narrative differs from the table figure it refers to',
+  },
+  {
+    id: 'text-sum-mismatch',
+    tags: ['narrative'],
+    severity: 'warning',
+    zh: '说明中的总额与其列出的各项之和不符',
+    en: 'a narrative total differs from the sum of the parts it lists',
+  },
+  {
+    id: 'percent-mismatch',
+    tags: ['narrative'],
+    severity: 'warning',
+    zh: '说明中的百分比与所述数字算出的不符',
+    en: 'a stated percentage differs from the one computed from the stated figures',
+  },
   { id: 'rounding', tags: ['arithmetic'], severity: 'hint', zh: '差额在四舍五入尾差范围内', en: 'a difference within rounding tolerance' },
-  { id: 'unknown-code', tags: ['codes'], severity: 'warning', zh: '该年度的科目中没有此编码', en: "a subject code not in the catalogue for the document's year" },
-  { id: 'malformed-code', tags: ['codes'], severity: 'error', zh: '科目编码位数或类级不可能', en: 'a code of impossible shape in a code column' },
-  { id: 'code-name-mismatch', tags: ['codes'], severity: 'warning', zh: '编码旁的名称不是其规范名称', en: 'a code written with a name other than its official one' },
-  { id: 'code-mapping-mismatch', tags: ['codes'], severity: 'warning', zh: '部门经济分类与政府经济分类编码不对应', en: 'a 部门经济分类 code paired with a 政府经济分类 code it does not map to' },
+  {
+    id: 'unknown-code',
+    tags: ['codes'],
+    severity: 'warning',
+    zh: '该年度的科目中没有此编码',
+    en: "a subject code not in the catalogue for the document's year",
+  },
+  {
+    id: 'malformed-code',
+    tags: ['codes'],
+    severity: 'error',
+    zh: '科目编码位数或类级不可能',
+    en: 'a code of impossible shape in a code column',
+  },
+  {
+    id: 'code-name-mismatch',
+    tags: ['codes'],
+    severity: 'warning',
+    zh: '编码旁的名称不是其规范名称',
+    en: 'a code written with a name other than its official one',
+  },
+  {
+    id: 'code-mapping-mismatch',
+    tags: ['codes'],
+    severity: 'warning',
+    zh: '部门经济分类与政府经济分类编码不对应',
+    en: 'a 部门经济分类 code paired with a 政府经济分类 code it does not map to',
+  },
 ];
 
 export const RULES: readonly RuleInfo[] = Object.freeze(RULE_LIST.map((r) => Object.freeze(r)));
@@ -56,7 +131,12 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, RuleSeverity>> = Object.f
 );
 
 /** LSP DiagnosticSeverity numbers (1 error … 4 hint), without depending on the LSP libraries. */
-export const SEVERITY_NUMBER: Readonly<Record<RuleSeverity, 1 | 2 | 3 | 4>> = Object.freeze({ error: 1, warning: 2, information: 3, hint: 4 });
+export const SEVERITY_NUMBER: Readonly<Record<RuleSeverity, 1 | 2 | 3 | 4>> = Object.freeze({
+  error: 1,
+  warning: 2,
+  information: 3,
+  hint: 4,
+});
 
 /** A rule's default severity as an LSP DiagnosticSeverity number. */
 export const defaultSeverityNumber = (id: RuleId): 1 | 2 | 3 | 4 => SEVERITY_NUMBER[DEFAULT_SEVERITY[id]];

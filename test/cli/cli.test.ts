@@ -44,7 +44,10 @@ test('--format json and sarif are well-formed', () => {
   const parsed = JSON.parse(json.stdout) as { file: string; diagnostics: unknown[] }[];
   assert.equal(parsed.length, seedFiles().length);
   assert.ok(parsed.every((f) => typeof f.file === 'string' && Array.isArray(f.diagnostics)));
-  const sarif = JSON.parse(run('--format=sarif', SEEDS).stdout) as { version: string; runs: { tool: { driver: { name: string } }; results: unknown[] }[] };
+  const sarif = JSON.parse(run('--format=sarif', SEEDS).stdout) as {
+    version: string;
+    runs: { tool: { driver: { name: string } }; results: unknown[] }[];
+  };
   assert.equal(sarif.version, '2.1.0');
   assert.equal(sarif.runs[0].tool.driver.name, 'budget-lint');
 });
@@ -82,10 +85,21 @@ test('explain prints the same explanation as the hover, in Markdown or JSON; unk
   assert.equal(md.status, 0, md.stderr);
   assert.match(md.stdout, /\*\*2101501 行政运行\*\*（支出功能分类科目 · 项）/);
   assert.match(md.stdout, /卫生健康支出（210） › 医疗保障管理事务（21015） › 行政运行（2101501）/);
-  const json = JSON.parse(run('explain', '--format', 'json', '30201').stdout) as { code: string; name: string; classification: string; level: string; path: { code: string; name: string }[]; explanation: string; related: { code: string }[] };
+  const json = JSON.parse(run('explain', '--format', 'json', '30201').stdout) as {
+    code: string;
+    name: string;
+    classification: string;
+    level: string;
+    path: { code: string; name: string }[];
+    explanation: string;
+    related: { code: string }[];
+  };
   assert.equal(json.name, '办公费');
   assert.equal(json.level, '款');
-  assert.deepEqual(json.path.map((p) => p.code), ['302', '30201']);
+  assert.deepEqual(
+    json.path.map((p) => p.code),
+    ['302', '30201'],
+  );
   assert.ok(json.related.some((r) => r.code === '50201'));
   assert.match(run('explain', '50201').stdout, /办公经费/);
   assert.match(run('explain', '2080505').stdout, /机关事业单位基本养老保险缴费支出/);
@@ -97,18 +111,24 @@ test('explain prints the same explanation as the hover, in Markdown or JSON; unk
 
 test('--codes: local codes are used, and a malformed file is reported without stopping the check', () => {
   const dir = mkdtempSync(join(tmpdir(), 'budget-codes-'));
-  writeFileSync(join(dir, 'codes.json'), '{ "codes": [ { "code": "2109901", "name": "省级卫生健康专项" }, { "code": "12", "name": "x" } ] }');
+  writeFileSync(
+    join(dir, 'codes.json'),
+    '{ "codes": [ { "code": "2109901", "name": "省级卫生健康专项" }, { "code": "12", "name": "x" } ] }',
+  );
   const r = run('explain', '--codes', join(dir, 'codes.json'), '2109901');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /省级卫生健康专项/);
   assert.match(r.stderr, /codes\.json:1:1: error local-codes 编码「12」/);
 });
 
-test('--rule changes a rule\'s severity or turns it off, like the budget.rules setting; bad values are usage errors', () => {
+test("--rule changes a rule's severity or turns it off, like the budget.rules setting; bad values are usage errors", () => {
   const seed = join(SEEDS, '000_1f6e6b9090501f01.txt');
   const codes = (args: string[]) => {
     const r = run('--format', 'json', ...args, seed);
-    return { status: r.status, diagnostics: (JSON.parse(r.stdout) as { diagnostics: { code: string; severity: number }[] }[])[0].diagnostics };
+    return {
+      status: r.status,
+      diagnostics: (JSON.parse(r.stdout) as { diagnostics: { code: string; severity: number }[] }[])[0].diagnostics,
+    };
   };
   const base = codes([]);
   assert.equal(base.status, 1);
@@ -121,8 +141,14 @@ test('--rule changes a rule\'s severity or turns it off, like the budget.rules s
   assert.equal(demoted.diagnostics.filter((d) => d.code === 'sum-mismatch' && d.severity === 2).length, sums.length);
   assert.equal(demoted.diagnostics.length, base.diagnostics.length);
   const off = codes(['--rule=sum-mismatch=off', '--rule', 'code-name-mismatch=off']);
-  assert.deepEqual(off.diagnostics.filter((d) => d.code === 'sum-mismatch' || d.code === 'code-name-mismatch'), []);
-  assert.equal(off.diagnostics.length, base.diagnostics.length - sums.length - base.diagnostics.filter((d) => d.code === 'code-name-mismatch').length);
+  assert.deepEqual(
+    off.diagnostics.filter((d) => d.code === 'sum-mismatch' || d.code === 'code-name-mismatch'),
+    [],
+  );
+  assert.equal(
+    off.diagnostics.length,
+    base.diagnostics.length - sums.length - base.diagnostics.filter((d) => d.code === 'code-name-mismatch').length,
+  );
   for (const bad of ['nope=off', 'rounding=loud', 'rounding']) {
     const r = run('--rule', bad, seed);
     assert.equal(r.status, 2, bad);
@@ -184,13 +210,23 @@ test('a UTF-8 file with one stray byte is read as UTF-8, the line is flagged, an
   const at = text.indexOf(0x0a) + 1;
   writeFileSync(join(dir, 'stray.txt'), Buffer.concat([text.subarray(0, at), Buffer.from([0xff]), text.subarray(at)]));
   writeFileSync(join(dir, 'clean.txt'), text);
-  const parsed = JSON.parse(run('--format', 'json', dir).stdout) as { file: string; encoding: string; diagnostics: { code: string; severity: number; range: { start: { line: number } } }[] }[];
+  const parsed = JSON.parse(run('--format', 'json', dir).stdout) as {
+    file: string;
+    encoding: string;
+    diagnostics: { code: string; severity: number; range: { start: { line: number } } }[];
+  }[];
   const stray = parsed.find((f) => f.file.endsWith('stray.txt'))!;
   const clean = parsed.find((f) => f.file.endsWith('clean.txt'))!;
   assert.equal(stray.encoding, 'utf-8');
-  assert.deepEqual(stray.diagnostics.filter((d) => d.code === 'encoding').map((d) => [d.severity, d.range.start.line]), [[2, 1]]);
+  assert.deepEqual(
+    stray.diagnostics.filter((d) => d.code === 'encoding').map((d) => [d.severity, d.range.start.line]),
+    [[2, 1]],
+  );
   // the rest of the findings are the clean file's
-  assert.deepEqual(stray.diagnostics.filter((d) => d.code !== 'encoding').map((d) => d.code), clean.diagnostics.map((d) => d.code));
+  assert.deepEqual(
+    stray.diagnostics.filter((d) => d.code !== 'encoding').map((d) => d.code),
+    clean.diagnostics.map((d) => d.code),
+  );
 });
 
 test('a file beyond what can be checked is refused up front with its size and the limit', () => {
@@ -203,12 +239,21 @@ test('a file beyond what can be checked is refused up front with its size and th
 
 test('.budgetlintrc.json: the nearest file above applies, its ignore list skips files found in folders, --rule wins, a bad entry is a note', () => {
   const dir = mkdtempSync(join(tmpdir(), 'budget-lint-config-'));
-  const table = ['表1 部门支出总表', '单位：万元', '科目编码\t科目名称\t合计\t基本支出\t项目支出',
-    '201\t一般公共服务支出\t30.00\t20.00\t10.00', '20101\t人大事务\t12.00\t9.00\t4.00', '20102\t政协事务\t18.00\t12.00\t6.00'].join('\n');
+  const table = [
+    '表1 部门支出总表',
+    '单位：万元',
+    '科目编码\t科目名称\t合计\t基本支出\t项目支出',
+    '201\t一般公共服务支出\t30.00\t20.00\t10.00',
+    '20101\t人大事务\t12.00\t9.00\t4.00',
+    '20102\t政协事务\t18.00\t12.00\t6.00',
+  ].join('\n');
   mkdirSync(join(dir, 'docs', 'drafts'), { recursive: true });
   writeFileSync(join(dir, 'docs', 'a.txt'), table);
   writeFileSync(join(dir, 'docs', 'drafts', 'b.txt'), table);
-  writeFileSync(join(dir, '.budgetlintrc.json'), JSON.stringify({ rules: { arithmetic: 'warning', nonsense: 'off' }, ignore: ['**/drafts/**'] }));
+  writeFileSync(
+    join(dir, '.budgetlintrc.json'),
+    JSON.stringify({ rules: { arithmetic: 'warning', nonsense: 'off' }, ignore: ['**/drafts/**'] }),
+  );
   const folder = run(join(dir, 'docs'));
   assert.equal(folder.status, 0, 'arithmetic made warnings by the file: no error');
   assert.match(folder.stdout, /a\.txt:5:18: warning sum-mismatch/);

@@ -34,9 +34,11 @@ async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
-const outlineRows = (page) => page.$$eval('.outline-pane .monaco-list-row', (rows) => rows.map((r) => (r.getAttribute('aria-label') || r.textContent || '').trim()));
+const outlineRows = (page) =>
+  page.$$eval('.outline-pane .monaco-list-row', (rows) => rows.map((r) => (r.getAttribute('aria-label') || r.textContent || '').trim()));
 
-const tabLabels = (page) => page.$$eval('.tabs-container .tab', (tabs) => tabs.map((t) => (t.getAttribute('aria-label') || t.textContent || '').trim()));
+const tabLabels = (page) =>
+  page.$$eval('.tabs-container .tab', (tabs) => tabs.map((t) => (t.getAttribute('aria-label') || t.textContent || '').trim()));
 
 /** Types into the quick input (after `prefix`: '' for files, '>' for commands) and accepts the row naming `name`. */
 async function pick(page, prefix, name) {
@@ -44,10 +46,14 @@ async function pick(page, prefix, name) {
   await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
   await page.keyboard.type(prefix + name);
   // results arrive asynchronously (file search, command filtering): wait for the row itself, then accept it
-  await page.waitForFunction((want) => {
-    const rows = [...document.querySelectorAll('.quick-input-list .monaco-list-row')];
-    return rows.length > 0 && (rows[0].getAttribute('aria-label') || rows[0].textContent || '').includes(want);
-  }, name, { timeout: 15000 });
+  await page.waitForFunction(
+    (want) => {
+      const rows = [...document.querySelectorAll('.quick-input-list .monaco-list-row')];
+      return rows.length > 0 && (rows[0].getAttribute('aria-label') || rows[0].textContent || '').includes(want);
+    },
+    name,
+    { timeout: 15000 },
+  );
   await page.keyboard.press('Enter');
 }
 const quickOpen = (page, name) => pick(page, '', name);
@@ -61,19 +67,37 @@ async function checkOriginal(page) {
   await runExactly(page, 'View: Close All Editors');
   await page.waitForTimeout(500);
   await quickOpen(page, ORIGINAL);
-  await page.waitForFunction((name) => [...document.querySelectorAll('.tabs-container .tab')].some((t) => (t.textContent || '').includes(name)), ORIGINAL, { timeout: 15000 });
+  await page.waitForFunction(
+    (name) => [...document.querySelectorAll('.tabs-container .tab')].some((t) => (t.textContent || '').includes(name)),
+    ORIGINAL,
+    { timeout: 15000 },
+  );
   log('original opened (binary placeholder)');
   await page.screenshot({ path: `${OUT}/6-original.png` });
 
   // the palette command converts the original in the active tab
   await runExactly(page, OPEN_ORIGINAL);
   const opened = await page
-    .waitForFunction((name) => [...document.querySelectorAll('.tabs-container .tab.active')].some((t) => (t.textContent || '').includes(name)), converted, { timeout: 60000 })
-    .then(() => true, () => false);
+    .waitForFunction(
+      (name) => [...document.querySelectorAll('.tabs-container .tab.active')].some((t) => (t.textContent || '').includes(name)),
+      converted,
+      { timeout: 60000 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
   check('palette command opens the converted text', opened, await tabLabels(page));
   const languageSet = await page
-    .waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /预决算公开|Budget Disclosure/.test(e.textContent || '')), null, { timeout: 20000 })
-    .then(() => true, () => false);
+    .waitForFunction(
+      () => [...document.querySelectorAll('.statusbar-item')].some((e) => /预决算公开|Budget Disclosure/.test(e.textContent || '')),
+      null,
+      { timeout: 20000 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
   check('converted text is in the budget-disclosure language', languageSet);
 
   if (!isPdf) {
@@ -88,7 +112,10 @@ async function checkOriginal(page) {
   // the findings arrive after the check's pause: F8 until there is one to go to
   for (let i = 0; i < 30 && !marker; i++) {
     await page.keyboard.press('F8');
-    marker = await page.waitForSelector('.marker-widget', { timeout: 1000 }).then((e) => e.innerText(), () => '');
+    marker = await page.waitForSelector('.marker-widget', { timeout: 1000 }).then(
+      (e) => e.innerText(),
+      () => '',
+    );
   }
   check('the next problem names its page', /（第 \d+ 页）/.test(marker), marker.slice(0, 300));
   await page.waitForTimeout(400);
@@ -97,21 +124,39 @@ async function checkOriginal(page) {
   const squiggles = await page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').count();
   check('squiggles on the converted PDF', squiggles > 0, { squiggles });
 
-  const problemsOpen = await page.locator('.markers-panel').isVisible().catch(() => false);
+  const problemsOpen = await page
+    .locator('.markers-panel')
+    .isVisible()
+    .catch(() => false);
   if (!problemsOpen) await page.keyboard.press('Control+Shift+M');
   await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 20000 });
   await page.waitForTimeout(500);
-  const problems = await page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') || r.textContent || ''));
-  check('problems panel shows the pages of the PDF', problems.some((p) => p.includes(converted)) && problems.some((p) => /（第 \d+ 页）/.test(p)), problems.slice(0, 4));
+  const problems = await page.$$eval('.markers-panel .monaco-list-row', (rows) =>
+    rows.map((r) => r.getAttribute('aria-label') || r.textContent || ''),
+  );
+  check(
+    'problems panel shows the pages of the PDF',
+    problems.some((p) => p.includes(converted)) && problems.some((p) => /（第 \d+ 页）/.test(p)),
+    problems.slice(0, 4),
+  );
   await page.screenshot({ path: `${OUT}/8-original-problems.png` });
 
   const squiggle = page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first();
   const sbox = await squiggle.boundingBox();
   await page.mouse.move(sbox.x + Math.max(2, sbox.width / 2), sbox.y + sbox.height / 2);
-  const hoverText = await page.waitForFunction(() => {
-    const h = [...document.querySelectorAll('.monaco-hover:not(.hidden)')].map((e) => e.innerText).join('\n');
-    return /原文第 \d+ 页/.test(h) ? h : false;
-  }, null, { timeout: 20000 }).then((h) => h.jsonValue(), () => '');
+  const hoverText = await page
+    .waitForFunction(
+      () => {
+        const h = [...document.querySelectorAll('.monaco-hover:not(.hidden)')].map((e) => e.innerText).join('\n');
+        return /原文第 \d+ 页/.test(h) ? h : false;
+      },
+      null,
+      { timeout: 20000 },
+    )
+    .then(
+      (h) => h.jsonValue(),
+      () => '',
+    );
   check('hover names the page of the original', /原文第 \d+ 页/.test(hoverText), String(hoverText).slice(-200));
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${OUT}/9-original-hover.png` });
@@ -125,11 +170,19 @@ async function checkOriginal(page) {
   await page.waitForTimeout(500);
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: ORIGINAL }).first();
   if (!(await row.isVisible().catch(() => false))) {
-    await page.locator('.pane-header', { hasText: /^\s*seeds\s*$/i }).first().click({ timeout: 3000 }).catch(() => {});
+    await page
+      .locator('.pane-header', { hasText: /^\s*seeds\s*$/i })
+      .first()
+      .click({ timeout: 3000 })
+      .catch(() => {});
   }
-  const menuItem = await row.click({ button: 'right', timeout: 10000 })
+  const menuItem = await row
+    .click({ button: 'right', timeout: 10000 })
     .then(() => page.waitForSelector(`.monaco-menu .action-label:has-text("${OPEN_ORIGINAL}")`, { timeout: 10000 }))
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
   check('explorer context menu offers the command', menuItem);
   await page.screenshot({ path: `${OUT}/10-explorer-menu.png` });
   await page.keyboard.press('Escape');
@@ -157,7 +210,15 @@ async function checkOriginal(page) {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('pageerror', (e) => log('pageerror', e.message));
@@ -176,10 +237,21 @@ async function checkOriginal(page) {
 
     // The client switches a plain-text disclosure to the budget-disclosure language (status bar shows it).
     const languageSwitched = await page
-      .waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /预决算公开|Budget Disclosure/.test(e.textContent || '')), null, { timeout: 60000 })
-      .then(() => true, () => false);
+      .waitForFunction(
+        () => [...document.querySelectorAll('.statusbar-item')].some((e) => /预决算公开|Budget Disclosure/.test(e.textContent || '')),
+        null,
+        { timeout: 60000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
     const status = await page.$$eval('.statusbar-item', (items) => items.map((e) => (e.textContent || '').trim()).filter(Boolean));
-    check('language mode', languageSwitched, status.filter((s) => /预决算|Budget|Plain|纯文本/.test(s)));
+    check(
+      'language mode',
+      languageSwitched,
+      status.filter((s) => /预决算|Budget|Plain|纯文本/.test(s)),
+    );
     await page.screenshot({ path: `${OUT}/1-editor.png` });
 
     await runCommand(page, 'Focus on Outline View');
@@ -189,7 +261,11 @@ async function checkOriginal(page) {
       { timeout: 60000 },
     );
     // Cosmetic (soft): collapse the Explorer's folder section so the Outline gets the sidebar's height.
-    await page.locator('.pane-header', { hasText: /^\s*seeds\s*$/i }).first().click({ timeout: 3000 }).catch(() => log('could not collapse the folder section'));
+    await page
+      .locator('.pane-header', { hasText: /^\s*seeds\s*$/i })
+      .first()
+      .click({ timeout: 3000 })
+      .catch(() => log('could not collapse the folder section'));
     await page.waitForTimeout(300);
     // The tree is virtualised: scroll through it and collect every rendered row.
     const rows = [];
@@ -203,7 +279,12 @@ async function checkOriginal(page) {
       await page.mouse.wheel(0, 400);
       await page.waitForTimeout(150);
     }
-    for (const want of EXPECTED_OUTLINE) check(`outline shows ${want}`, rows.some((r) => r.includes(want)), rows.filter((r) => r.includes(want.slice(0, 4))));
+    for (const want of EXPECTED_OUTLINE)
+      check(
+        `outline shows ${want}`,
+        rows.some((r) => r.includes(want)),
+        rows.filter((r) => r.includes(want.slice(0, 4))),
+      );
     evidence.outlineRows = { ok: true, detail: rows };
     // Back to the top of the tree, so the screenshot shows the parts and sections checked above.
     await page.mouse.move(box.x + box.width / 2, box.y + 10);
@@ -222,17 +303,25 @@ async function checkOriginal(page) {
 
     await page.keyboard.press('Control+Shift+M');
     await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 20000 });
-    const problems = await page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') || r.textContent || ''));
+    const problems = await page.$$eval('.markers-panel .monaco-list-row', (rows) =>
+      rows.map((r) => r.getAttribute('aria-label') || r.textContent || ''),
+    );
     // the list is virtualised: its header row counts the findings, the rows shown carry our messages
     const count = Number((problems.map((p) => /(\d+) (?:problems|个问题)/.exec(p)).find(Boolean) || [])[1] || 0);
-    check('problems panel lists the findings', count >= 5 && problems.some((p) => /不符，相差/.test(p) && /budget/.test(p)), { count, first: problems.slice(0, 3) });
+    check('problems panel lists the findings', count >= 5 && problems.some((p) => /不符，相差/.test(p) && /budget/.test(p)), {
+      count,
+      first: problems.slice(0, 3),
+    });
     await page.screenshot({ path: `${OUT}/3-problems.png` });
 
     // Hover over the first error squiggle in view (表8: 合计 651.15 or the 302 row): the computation behind it.
     const squiggle = page.locator('.monaco-editor .squiggly-error').first();
     const box2 = await squiggle.boundingBox();
     await page.mouse.move(box2.x + Math.max(2, box2.width / 2), box2.y + box2.height / 2);
-    const hovered = await page.waitForSelector('.monaco-hover:not(.hidden)', { timeout: 20000 }).then(() => true, () => false);
+    const hovered = await page.waitForSelector('.monaco-hover:not(.hidden)', { timeout: 20000 }).then(
+      () => true,
+      () => false,
+    );
     const hoverText = hovered ? await page.locator('.monaco-hover:not(.hidden)').first().innerText() : '';
     check('hover explains the sum', /之和|不符/.test(hoverText), hoverText.slice(0, 300));
     await page.waitForTimeout(400); // hover fades in
@@ -252,10 +341,19 @@ async function checkOriginal(page) {
     const text = (await codeSpan.textContent()) || '';
     const at = Math.max(0, text.indexOf('2101599'));
     await page.mouse.move(cbox.x + (cbox.width * (at + 3)) / Math.max(text.length, 1), cbox.y + cbox.height / 2);
-    const codeHover = await page.waitForFunction(() => {
-      const h = [...document.querySelectorAll('.monaco-hover:not(.hidden)')].map((e) => e.innerText).join('\n');
-      return /医疗保障管理事务/.test(h) ? h : false;
-    }, null, { timeout: 20000 }).then((h) => h.jsonValue(), () => '');
+    const codeHover = await page
+      .waitForFunction(
+        () => {
+          const h = [...document.querySelectorAll('.monaco-hover:not(.hidden)')].map((e) => e.innerText).join('\n');
+          return /医疗保障管理事务/.test(h) ? h : false;
+        },
+        null,
+        { timeout: 20000 },
+      )
+      .then(
+        (h) => h.jsonValue(),
+        () => '',
+      );
     check('hover explains a subject code', /2101599/.test(codeHover) && /卫生健康支出/.test(codeHover), String(codeHover).slice(0, 300));
     await page.waitForTimeout(400); // hover fades in
     await page.screenshot({ path: `${OUT}/5-code-hover.png` });

@@ -24,7 +24,13 @@ try {
     extensionDevelopmentPath: root,
     extensionTestsPath: join(root, 'test', 'electron', 'suite', 'index.js'),
     vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH || undefined,
-    launchArgs: [join(root, 'test', 'fixtures', 'seeds'), '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+    launchArgs: [
+      join(root, 'test', 'fixtures', 'seeds'),
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+    ],
   });
   process.exit(status);
 } catch (e) {

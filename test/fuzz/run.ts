@@ -18,7 +18,11 @@ const total = arg('runs', 100_000);
 const seed = arg('seed', 20261124);
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
-const documents = ['seeds', 'more-docs'].flatMap((d) => readdirSync(join(FIXTURES, d)).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(FIXTURES, d, f), 'utf8')));
+const documents = ['seeds', 'more-docs'].flatMap((d) =>
+  readdirSync(join(FIXTURES, d))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(FIXTURES, d, f), 'utf8')),
+);
 
 /** A window of 10–80 lines of a real document: the shapes are real, the inputs small enough to run many. */
 const window = fc.tuple(fc.nat(documents.length - 1), fc.nat(2000), fc.integer({ min: 10, max: 80 })).map(([d, at, n]) => {
@@ -29,9 +33,15 @@ const window = fc.tuple(fc.nat(documents.length - 1), fc.nat(2000), fc.integer({
 
 /** Edits a client may send, in spec and out of it (past the end, negative, reversed, \r, surrogate halves). */
 const position = fc.record({ line: fc.integer({ min: -1, max: 90 }), character: fc.integer({ min: -1, max: 60 }) });
-const edit = fc.record({ range: fc.record({ start: position, end: position }), text: fc.oneof(fc.constantFrom(...LINE_PIECES, '\r', '\ud83d', ''), fc.string({ maxLength: 8 })) });
+const edit = fc.record({
+  range: fc.record({ start: position, end: position }),
+  text: fc.oneof(fc.constantFrom(...LINE_PIECES, '\r', '\ud83d', ''), fc.string({ maxLength: 8 })),
+});
 
-function editSession(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[]): void {
+function editSession(
+  text: string,
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[],
+): void {
   const svc = new LanguageService();
   svc.open('u', text);
   let v = 0;
@@ -46,11 +56,42 @@ function editSession(text: string, edits: { range: { start: { line: number; char
 }
 
 const kinds: { name: string; share: number; property: fc.IPropertyWithHooks<never> | fc.IProperty<never> }[] = [
-  { name: 'disclosure-like pieces', share: 0.35, property: fc.property(fc.array(fc.oneof(fc.constantFrom(...LINE_PIECES), fc.string({ maxLength: 6 })), { maxLength: 120 }), (p) => exercise(p.join(''))) as never },
-  { name: 'random unicode', share: 0.15, property: fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => exercise(s)) as never },
-  { name: 'bytes decoded as a file', share: 0.1, property: fc.property(fc.uint8Array({ maxLength: 1500 }), (b) => { try { exercise(decode(b).text); } catch (e) { if ((e as Error).name !== 'Error' || !/binary/.test((e as Error).message)) throw e; } }) as never },
-  { name: 'real windows, lines duplicated/deleted/moved/cut/joined', share: 0.3, property: fc.property(window.chain((w) => lineMutations(w)), (t) => exercise(t)) as never },
-  { name: 'LSP edit sessions (out-of-spec ranges included)', share: 0.1, property: fc.property(window, fc.array(edit, { minLength: 1, maxLength: 6 }), editSession) as never },
+  {
+    name: 'disclosure-like pieces',
+    share: 0.35,
+    property: fc.property(fc.array(fc.oneof(fc.constantFrom(...LINE_PIECES), fc.string({ maxLength: 6 })), { maxLength: 120 }), (p) =>
+      exercise(p.join('')),
+    ) as never,
+  },
+  {
+    name: 'random unicode',
+    share: 0.15,
+    property: fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => exercise(s)) as never,
+  },
+  {
+    name: 'bytes decoded as a file',
+    share: 0.1,
+    property: fc.property(fc.uint8Array({ maxLength: 1500 }), (b) => {
+      try {
+        exercise(decode(b).text);
+      } catch (e) {
+        if ((e as Error).name !== 'Error' || !/binary/.test((e as Error).message)) throw e;
+      }
+    }) as never,
+  },
+  {
+    name: 'real windows, lines duplicated/deleted/moved/cut/joined',
+    share: 0.3,
+    property: fc.property(
+      window.chain((w) => lineMutations(w)),
+      (t) => exercise(t),
+    ) as never,
+  },
+  {
+    name: 'LSP edit sessions (out-of-spec ranges included)',
+    share: 0.1,
+    property: fc.property(window, fc.array(edit, { minLength: 1, maxLength: 6 }), editSession) as never,
+  },
 ];
 
 let failed = 0;
@@ -68,5 +109,7 @@ for (const [i, k] of kinds.entries()) {
     console.log(`✓ ${k.name}: ${r.numRuns} inputs, 0 exceptions, ${(ms / 1000).toFixed(1)} s`);
   }
 }
-console.log(`${total} inputs in ${((performance.now() - started) / 1000).toFixed(0)} s (seed ${seed}): ${failed ? `${failed} kind(s) threw` : '0 exceptions'}`);
+console.log(
+  `${total} inputs in ${((performance.now() - started) / 1000).toFixed(0)} s (seed ${seed}): ${failed ? `${failed} kind(s) threw` : '0 exceptions'}`,
+);
 process.exitCode = failed ? 1 : 0;

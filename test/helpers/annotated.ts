@@ -13,9 +13,18 @@ import { readFileSync } from 'node:fs';
 import { analyzeText } from '../../server/src/service.js';
 import { checkDocument, type CheckSettings, type Finding } from '../../server/src/checks/index.js';
 
-export interface Expectation { rule: string; line: number; character: number; text: string }
+export interface Expectation {
+  rule: string;
+  line: number;
+  character: number;
+  text: string;
+}
 
-export interface Annotated { text: string; expected: Expectation[]; comments: string[] }
+export interface Annotated {
+  text: string;
+  expected: Expectation[];
+  comments: string[];
+}
 
 const MARKER = /^\/\/\^\s+(\S+)\s+(.+?)\s*$/;
 const COMMENT = /^\/\/!/;
@@ -25,9 +34,15 @@ export function parseAnnotated(source: string): Annotated {
   const expected: Expectation[] = [];
   const comments: string[] = [];
   for (const [i, raw] of source.split(/\r?\n/).entries()) {
-    if (COMMENT.test(raw)) { comments.push(raw.slice(3).trim()); continue; }
+    if (COMMENT.test(raw)) {
+      comments.push(raw.slice(3).trim());
+      continue;
+    }
     const m = MARKER.exec(raw);
-    if (!m) { lines.push(raw); continue; }
+    if (!m) {
+      lines.push(raw);
+      continue;
+    }
     const line = lines.length - 1;
     if (line < 0) throw new Error(`marker on line ${i + 1} has no document line above it`);
     const [, rule, target] = m;
@@ -52,7 +67,11 @@ export function assertAnnotated(source: string, settings: CheckSettings = {}): F
     `${key(rule, line, character)} «${lines[line]?.slice(character, character + 16) ?? ''}»`;
   const actual = findings.map((f) => describe(String(f.code), f.range.start.line, f.range.start.character)).sort();
   const wanted = expected.map((e) => describe(e.rule, e.line, e.character)).sort();
-  assert.deepEqual(actual, wanted, findings.map((f) => `${key(String(f.code), f.range.start.line, f.range.start.character)} ${f.message}`).join('\n'));
+  assert.deepEqual(
+    actual,
+    wanted,
+    findings.map((f) => `${key(String(f.code), f.range.start.line, f.range.start.character)} ${f.message}`).join('\n'),
+  );
   return findings;
 }
 

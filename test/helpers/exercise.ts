@@ -13,7 +13,35 @@ import { narrative } from '../../server/src/checks/narrative.js';
 
 const RULES = [tableArithmetic, summaryBalances, crossTable, subjectCodes, narrative];
 
-export const LINE_PIECES = ['表1', '单位：万元', '合计', '\t', '  ', '　', '一、', '（一）', '(1)', '1.', '第一部分', '目录', '2,519.99', '-', '—', '**', '|', '<b>', '#', '\n', '\r\n', '301', '2101501', '其中：', '%', '万元', '……'];
+export const LINE_PIECES = [
+  '表1',
+  '单位：万元',
+  '合计',
+  '\t',
+  '  ',
+  '　',
+  '一、',
+  '（一）',
+  '(1)',
+  '1.',
+  '第一部分',
+  '目录',
+  '2,519.99',
+  '-',
+  '—',
+  '**',
+  '|',
+  '<b>',
+  '#',
+  '\n',
+  '\r\n',
+  '301',
+  '2101501',
+  '其中：',
+  '%',
+  '万元',
+  '……',
+];
 
 export function exercise(text: string): void {
   const doc = analyzeText(text);
@@ -34,7 +62,11 @@ export function exercise(text: string): void {
   const folds = foldingRanges(doc.outline);
   const lines = text.split(/\r\n|\r|\n/).length;
   for (const f of folds) assert.ok(f.startLine >= 0 && f.endLine < lines && f.startLine < f.endLine);
-  const walk = (s: typeof symbols): void => s.forEach((x) => { assert.ok(x.range.start.line <= x.selectionRange.start.line); walk(x.children); });
+  const walk = (s: typeof symbols): void =>
+    s.forEach((x) => {
+      assert.ok(x.range.start.line <= x.selectionRange.start.line);
+      walk(x.children);
+    });
   walk(symbols);
 }
 
@@ -58,8 +90,10 @@ export function lineMutations(text: string): fc.Arbitrary<string> {
       const run = out.slice(at, at + o.length);
       if (o.kind === 'duplicate') out.splice(at + run.length, 0, ...run);
       else if (o.kind === 'delete') out.splice(at, o.length);
-      else if (o.kind === 'move') { out.splice(at, o.length); out.splice(Math.min(o.to, out.length), 0, ...run); }
-      else if (o.kind === 'truncate') out[at] = (out[at] ?? '').slice(0, (out[at] ?? '').length >> 1);
+      else if (o.kind === 'move') {
+        out.splice(at, o.length);
+        out.splice(Math.min(o.to, out.length), 0, ...run);
+      } else if (o.kind === 'truncate') out[at] = (out[at] ?? '').slice(0, (out[at] ?? '').length >> 1);
       else if (o.kind === 'join') out.splice(at, 2, (out[at] ?? '') + (out[at + 1] ?? ''));
       else out.splice(at, 0, o.piece);
       if (out.length === 0) out.push('');

@@ -1,7 +1,12 @@
 // A real LSP client over stdio for tests: spawns `node dist/server.js --stdio` and speaks JSON-RPC to it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver-protocol/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-languageserver-protocol/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export interface TestClient {
@@ -33,7 +38,12 @@ export async function startServer(initializationOptions?: unknown): Promise<Test
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => budget));
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
-  const initializeResult = await connection.sendRequest<TestClient['initializeResult']>('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, initializationOptions });
+  const initializeResult = await connection.sendRequest<TestClient['initializeResult']>('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { workspace: { configuration: true } },
+    initializationOptions,
+  });
   await connection.sendNotification('initialized', {});
   return {
     connection,
@@ -45,7 +55,10 @@ export async function startServer(initializationOptions?: unknown): Promise<Test
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
         const list = waiters.get(uri) ?? [];
-        list.push((p) => { clearTimeout(timer); resolve(p); });
+        list.push((p) => {
+          clearTimeout(timer);
+          resolve(p);
+        });
         waiters.set(uri, list);
       });
     },
@@ -53,7 +66,9 @@ export async function startServer(initializationOptions?: unknown): Promise<Test
       try {
         await connection.sendRequest('shutdown');
         await connection.sendNotification('exit');
-      } catch { /* already gone */ }
+      } catch {
+        /* already gone */
+      }
       connection.dispose();
       child.kill();
     },

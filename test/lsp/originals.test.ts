@@ -9,9 +9,24 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer, type TestClient } from '../helpers/lsp-client.js';
 import { FIXTURES } from '../helpers/fixtures.js';
-import { IMPORT_ORIGINAL_REQUEST, OPEN_ORIGINAL_COMMAND, ORIGINAL_EXTENSIONS, ORIGINAL_SCHEME, SAVE_CONVERTED_TEXT_COMMAND, convertedTextUri, originalOfConvertedText, type ImportOriginalResult } from '../../shared/src/protocol.js';
+import {
+  IMPORT_ORIGINAL_REQUEST,
+  OPEN_ORIGINAL_COMMAND,
+  ORIGINAL_EXTENSIONS,
+  ORIGINAL_SCHEME,
+  SAVE_CONVERTED_TEXT_COMMAND,
+  convertedTextUri,
+  originalOfConvertedText,
+  type ImportOriginalResult,
+} from '../../shared/src/protocol.js';
 
-interface WireDiagnostic { range: { start: { line: number; character: number } }; severity: number; code: string; message: string; data?: { origin?: { page?: number; table?: number } } }
+interface WireDiagnostic {
+  range: { start: { line: number; character: number } };
+  severity: number;
+  code: string;
+  message: string;
+  data?: { origin?: { page?: number; table?: number } };
+}
 
 const ORIGINALS = join(FIXTURES, 'originals');
 const PDF_DIR = join(ORIGINALS, 'pdf');
@@ -23,8 +38,12 @@ const XLSX = join(ORIGINALS, 'xlsx', 'pt_2026_department_budget_template.xlsx');
 const HTML_WITH_NOTE = join(ORIGINALS, 'html', 'c076_济南_信访局_2026年部门预算.html');
 
 let client: TestClient;
-before(async () => { client = await startServer(); });
-after(async () => { await client.stop(); });
+before(async () => {
+  client = await startServer();
+});
+after(async () => {
+  await client.stop();
+});
 
 async function importOriginal(c: TestClient, path: string): Promise<ImportOriginalResult> {
   return c.connection.sendRequest<ImportOriginalResult>(IMPORT_ORIGINAL_REQUEST, { uri: pathToFileURL(path).href });
@@ -36,7 +55,9 @@ async function openOriginal(c: TestClient, path: string): Promise<{ uri: string;
   assert.ok(!('error' in result), JSON.stringify(result));
   const uri = convertedTextUri(pathToFileURL(path).href);
   const published = c.waitForDiagnostics(uri, 30000);
-  await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: result.text } });
+  await c.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'plaintext', version: 1, text: result.text },
+  });
   return { uri, text: result.text, diagnostics: (await published).diagnostics as unknown as WireDiagnostic[] };
 }
 
@@ -65,36 +86,54 @@ test('the manifest offers the commands on exactly the originals the server conve
   assert.equal(save.when, `resourceScheme == ${ORIGINAL_SCHEME}`);
 });
 
-test('a PDF: findings carry their page in the message and in data.origin; hovers name the page; no quick fix edits the read-only text', { skip: !existsSync(PDF) && 'no PDF fixture' }, async () => {
-  const { uri, text, diagnostics } = await openOriginal(client, PDF);
-  assert.match(text, /北京市审计局/);
-  const sums = diagnostics.filter((d) => d.code === 'percent-mismatch');
-  assert.ok(sums.length > 0, JSON.stringify(diagnostics.map((d) => d.message)));
-  for (const d of diagnostics) {
-    const page = d.data?.origin?.page;
-    assert.ok(page && page >= 1, `every finding of a PDF has a page: ${d.message}`);
-    assert.ok(d.message.endsWith(`（第 ${page} 页）`), d.message);
-  }
-  const first = sums[0];
-  const hover = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: first.range.start });
-  assert.match(hover.contents.value, /8\.12%/);
-  assert.ok(hover.contents.value.endsWith(`原文第 ${first.data!.origin!.page} 页`), hover.contents.value);
-  const actions = await client.connection.sendRequest<unknown[]>('textDocument/codeAction', { textDocument: { uri }, range: first.range, context: { diagnostics: [first] } });
-  assert.deepEqual(actions, []);
-});
+test(
+  'a PDF: findings carry their page in the message and in data.origin; hovers name the page; no quick fix edits the read-only text',
+  { skip: !existsSync(PDF) && 'no PDF fixture' },
+  async () => {
+    const { uri, text, diagnostics } = await openOriginal(client, PDF);
+    assert.match(text, /北京市审计局/);
+    const sums = diagnostics.filter((d) => d.code === 'percent-mismatch');
+    assert.ok(sums.length > 0, JSON.stringify(diagnostics.map((d) => d.message)));
+    for (const d of diagnostics) {
+      const page = d.data?.origin?.page;
+      assert.ok(page && page >= 1, `every finding of a PDF has a page: ${d.message}`);
+      assert.ok(d.message.endsWith(`（第 ${page} 页）`), d.message);
+    }
+    const first = sums[0];
+    const hover = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri },
+      position: first.range.start,
+    });
+    assert.match(hover.contents.value, /8\.12%/);
+    assert.ok(hover.contents.value.endsWith(`原文第 ${first.data!.origin!.page} 页`), hover.contents.value);
+    const actions = await client.connection.sendRequest<unknown[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: first.range,
+      context: { diagnostics: [first] },
+    });
+    assert.deepEqual(actions, []);
+  },
+);
 
-test('in English: ` (p.N)` after the message, `page N of the original` in the hover', { skip: !existsSync(PDF) && 'no PDF fixture' }, async () => {
-  const en = await startServer({ settings: { locale: 'en' } });
-  try {
-    const { uri, diagnostics } = await openOriginal(en, PDF);
-    const d = diagnostics.find((x) => x.code === 'percent-mismatch')!;
-    assert.ok(d.message.endsWith(` (p.${d.data!.origin!.page})`), d.message);
-    const hover = await en.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: d.range.start });
-    assert.ok(hover.contents.value.endsWith(`page ${d.data!.origin!.page} of the original`), hover.contents.value);
-  } finally {
-    await en.stop();
-  }
-});
+test(
+  'in English: ` (p.N)` after the message, `page N of the original` in the hover',
+  { skip: !existsSync(PDF) && 'no PDF fixture' },
+  async () => {
+    const en = await startServer({ settings: { locale: 'en' } });
+    try {
+      const { uri, diagnostics } = await openOriginal(en, PDF);
+      const d = diagnostics.find((x) => x.code === 'percent-mismatch')!;
+      assert.ok(d.message.endsWith(` (p.${d.data!.origin!.page})`), d.message);
+      const hover = await en.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', {
+        textDocument: { uri },
+        position: d.range.start,
+      });
+      assert.ok(hover.contents.value.endsWith(`page ${d.data!.origin!.page} of the original`), hover.contents.value);
+    } finally {
+      await en.stop();
+    }
+  },
+);
 
 test('every PDF fixture converts over the wire', async () => {
   const pdfs = existsSync(PDF_DIR) ? readdirSync(PDF_DIR).filter((f) => f.endsWith('.pdf')) : [];

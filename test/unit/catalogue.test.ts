@@ -48,7 +48,10 @@ test('year-aware names: 卫生健康支出 from 2019, 扶贫 until 2021, 医疗�
 });
 
 test('paths, explanations and the 部门 → 政府 correspondence', () => {
-  assert.deepEqual(cat.path('2101501', 2024).map((e) => e.name), ['卫生健康支出', '医疗保障管理事务', '行政运行']);
+  assert.deepEqual(
+    cat.path('2101501', 2024).map((e) => e.name),
+    ['卫生健康支出', '医疗保障管理事务', '行政运行'],
+  );
   assert.match(cat.lookup('2101501')!.explanation, /医疗保障管理事务.*行政单位/);
   assert.deepEqual(cat.mappingOf('30101'), { agency: ['50101'], institution: ['50501'] });
   assert.deepEqual(cat.mappingOf('30201'), { agency: ['50201'], institution: ['50502'] });
@@ -70,7 +73,14 @@ test('a malformed data file is refused with a clear message', () => {
 
 test('importing an official list: new codes added, covered 款 marked complete, differing names reported', async () => {
   const { mergeOfficial, parseOfficial } = await import('../../server/src/catalogue/importOfficial.js');
-  const tsv = ['# header', 'code\tname\tvalid\tformer\tcomplete\texplanation', '210\t卫生健康支出\t2007-\t\t\tx', '21099\t其他卫生健康支出\t2007-\t\t\tx', '2109999\t其他卫生健康支出\t2007-\t\t\tx'].join('\n') + '\n';
+  const tsv =
+    [
+      '# header',
+      'code\tname\tvalid\tformer\tcomplete\texplanation',
+      '210\t卫生健康支出\t2007-\t\t\tx',
+      '21099\t其他卫生健康支出\t2007-\t\t\tx',
+      '2109999\t其他卫生健康支出\t2007-\t\t\tx',
+    ].join('\n') + '\n';
   const official = parseOfficial('科目编码,科目名称\n210,卫生健康支出\n21099,其他卫生健康支出\n2109901,某新项\n2109999,其它卫生健康支出\n');
   assert.equal(official.length, 4);
   const { tsv: merged, report } = mergeOfficial(tsv, official, 2025);

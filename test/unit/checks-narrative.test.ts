@@ -5,10 +5,13 @@ import { analyzeText } from '../../server/src/service.js';
 import { checkDocument, type Finding } from '../../server/src/checks/index.js';
 import { readNarrative } from '../../server/src/narrative/facts.js';
 
-const check = (...lines: string[]): Finding[] => checkDocument(analyzeText(lines.join('\n'))).filter((f) => /^(text-|percent)/.test(f.code));
+const check = (...lines: string[]): Finding[] =>
+  checkDocument(analyzeText(lines.join('\n'))).filter((f) => /^(text-|percent)/.test(f.code));
 
 test('figures are read with their label, code, unit, change and growth', () => {
-  const n = readNarrative(analyzeText('五、收支说明\n\n(6) 行政运行（2101501）230.97万元，较上年减少18.43万元，下降7.39%，主要原因是调整。'));
+  const n = readNarrative(
+    analyzeText('五、收支说明\n\n(6) 行政运行（2101501）230.97万元，较上年减少18.43万元，下降7.39%，主要原因是调整。'),
+  );
   const f = n.figures.find((x) => !x.auxiliary)!;
   assert.equal(f.label, '行政运行');
   assert.equal(f.code, '2101501');
@@ -20,7 +23,17 @@ test('figures are read with their label, code, unit, change and growth', () => {
 });
 
 test('a complete itemisation that does not add up; a correct one is silent', () => {
-  const bad = check('2021年本部门当年一般公共预算支出2519.99万元，其中：', '', '（1）行政运行(2101501)38.15万元，较上年增加23.49万元。', '', '（2）事业运行(2101550)613万元。', '', '（3）一般行政管理事务(2101502)898.84万元。', '', '（4）其他医疗保障管理事务支出(2101599)1017.5万元。');
+  const bad = check(
+    '2021年本部门当年一般公共预算支出2519.99万元，其中：',
+    '',
+    '（1）行政运行(2101501)38.15万元，较上年增加23.49万元。',
+    '',
+    '（2）事业运行(2101550)613万元。',
+    '',
+    '（3）一般行政管理事务(2101502)898.84万元。',
+    '',
+    '（4）其他医疗保障管理事务支出(2101599)1017.5万元。',
+  );
   assert.equal(bad.length, 1);
   assert.equal(bad[0].code, 'text-sum-mismatch');
   assert.match(bad[0].message, /2,519\.99万元 与「其中」所列各项之和 2,567\.49万元 不符，相差 47\.50万元/);
@@ -28,7 +41,10 @@ test('a complete itemisation that does not add up; a correct one is silent', () 
 });
 
 test('partial lists (主要包括) may leave items out but not exceed the total; 其中 with one item is a subset', () => {
-  assert.deepEqual(check('人员经费446.79万元，主要包括工资福利支出178.80万元；对个人和家庭的补助支出267.98万元，其中：医疗救助267.79万元。'), []);
+  assert.deepEqual(
+    check('人员经费446.79万元，主要包括工资福利支出178.80万元；对个人和家庭的补助支出267.98万元，其中：医疗救助267.79万元。'),
+    [],
+  );
   const over = check('公用经费 24.76 万元，主要包括办公费 18 万元，印刷费 15 万元。');
   assert.equal(over.length, 1);
   assert.match(over[0].message, /小于「主要包括」所列各项之和 33\.00万元/);
@@ -37,7 +53,11 @@ test('partial lists (主要包括) may leave items out but not exceed the total;
 test('growth percentages are judged with the intervals the rounded figures allow', () => {
   // 7.76 ÷ (99.19 − 7.76) = 8.4874…%: the naive 8.49 is not the only consistent value, 8.48 is right too
   assert.deepEqual(check('本部门当年机关运行经费预算安排99.19万元，较上年增加7.76万元，增长8.48%。'), []);
-  assert.deepEqual(check('本部门2024年预算收入1,246.27万元，其中：一般公共预算拨款1,126.43万元、上年结转119.84万元，较上年增加152.20万元，增长13.91%。'), [], 'the change belongs to the total');
+  assert.deepEqual(
+    check('本部门2024年预算收入1,246.27万元，其中：一般公共预算拨款1,126.43万元、上年结转119.84万元，较上年增加152.20万元，增长13.91%。'),
+    [],
+    'the change belongs to the total',
+  );
   const wrong = check('2020 年财政拨款支出 606.81 万元。与上年相比，财政拨款支出减少 1058.39 万元，减少 57%，主要原因是资金减少。');
   assert.equal(wrong.length, 1);
   assert.equal(wrong[0].code, 'percent-mismatch');
@@ -51,52 +71,120 @@ test('shares and completion rates', () => {
   const share = check('支出合计 100.00 万元，其中：基本支出 80.00 万元，占 70%；项目支出 20.00 万元，占 20%。');
   assert.equal(share.length, 1, 'only the 70% is wrong');
   assert.match(share[0].message, /占 70% 与所述数字不符：80\.00 万元 ÷ 100\.00 万元 = 80\.00%/);
-  assert.deepEqual(check('年初预算为 10210.34 万元，支出决算为 9746.50 万元，完成预算的 95.45%。'), [], 'truncated rather than rounded is accepted');
+  assert.deepEqual(
+    check('年初预算为 10210.34 万元，支出决算为 9746.50 万元，完成预算的 95.45%。'),
+    [],
+    'truncated rather than rounded is accepted',
+  );
   assert.equal(check('年初预算为 100.00 万元，支出决算为 90.00 万元，完成预算的 95%。').length, 1);
 });
 
 test('look-alikes never make narrative findings: dates, counts, per-head rates, thresholds, 绩效 targets, 文号', () => {
-  assert.deepEqual(check(
-    '截止 2020 年底，本部门人员编制 45 人，共有车辆 0 辆，单价 20 万元以上的设备 0 台（套）。',
-    '', '预计2020年区级配套标准为每人27.5元，参保人数按151180人进行预算。',
-    '', '绩效指标：对特困人员在年度救助限额内政策范围内的住院救助比例达到90%，低保对象达到70%。',
-    '', '提前下达 2021 年中央财政医疗救助补助资金（第一批）冀财社【2020】147 号。',
-  ), []);
+  assert.deepEqual(
+    check(
+      '截止 2020 年底，本部门人员编制 45 人，共有车辆 0 辆，单价 20 万元以上的设备 0 台（套）。',
+      '',
+      '预计2020年区级配套标准为每人27.5元，参保人数按151180人进行预算。',
+      '',
+      '绩效指标：对特困人员在年度救助限额内政策范围内的住院救助比例达到90%，低保对象达到70%。',
+      '',
+      '提前下达 2021 年中央财政医疗救助补助资金（第一批）冀财社【2020】147 号。',
+    ),
+    [],
+  );
 });
 
 test('text against tables: a code or a name in a sentence about the general budget, converted from 元', () => {
-  const table = ['', '表5', '', '一般公共预算支出明细表（按支出功能分类科目）', '', '单位：元', '', '功能科目编码\t功能科目名称\t合计',
-    '210\t卫生健康支出\t4,555,800.00', '21011\t行政事业单位医疗\t16,800.00', '2101101\t行政单位医疗\t16,800.00', '21013\t医疗救助\t4,539,000.00', '2101301\t城乡医疗救助\t4,539,000.00'];
+  const table = [
+    '',
+    '表5',
+    '',
+    '一般公共预算支出明细表（按支出功能分类科目）',
+    '',
+    '单位：元',
+    '',
+    '功能科目编码\t功能科目名称\t合计',
+    '210\t卫生健康支出\t4,555,800.00',
+    '21011\t行政事业单位医疗\t16,800.00',
+    '2101101\t行政单位医疗\t16,800.00',
+    '21013\t医疗救助\t4,539,000.00',
+    '2101301\t城乡医疗救助\t4,539,000.00',
+  ];
   const prose = (text: string) => check('七、一般公共预算拨款支出明细情况说明', '', text, ...table);
   assert.deepEqual(prose('行政单位医疗（2101101）1.68万元。'), []);
   const wrong = prose('卫生健康支出 455.58 万元，主要包括行政事业单位医疗 3.36 万元，医疗救助 453.90 万元。');
-  assert.deepEqual(wrong.map((f) => f.code), ['text-sum-mismatch', 'text-table-mismatch']);
-  assert.match(wrong[1].message, /「行政事业单位医疗」3\.36 万元 与表5 「一般公共预算支出明细表（按支出功能分类科目）」中的 16,800\.00元（合 1\.68万元）不符，相差 1\.68万元/);
-  assert.deepEqual(check('十、“三公”经费情况说明', '', '行政单位医疗（2101101）3.36万元。', ...table), [], 'outside a general-budget section no table is assumed');
+  assert.deepEqual(
+    wrong.map((f) => f.code),
+    ['text-sum-mismatch', 'text-table-mismatch'],
+  );
+  assert.match(
+    wrong[1].message,
+    /「行政事业单位医疗」3\.36 万元 与表5 「一般公共预算支出明细表（按支出功能分类科目）」中的 16,800\.00元（合 1\.68万元）不符，相差 1\.68万元/,
+  );
+  assert.deepEqual(
+    check('十、“三公”经费情况说明', '', '行政单位医疗（2101101）3.36万元。', ...table),
+    [],
+    'outside a general-budget section no table is assumed',
+  );
 });
 
 test('navigation: a prose figure goes to its table cell; references list a code in prose and tables; hover shows the comparison', async () => {
   const { LanguageService } = await import('../../server/src/service.js');
   const svc = new LanguageService();
-  const text = ['七、一般公共预算拨款支出明细情况说明', '', '行政运行（2101501）230.97万元，医疗保障经办事务（2101506）488.53万元。', '',
-    '表5', '', '一般公共预算支出明细表（按支出功能分类科目）', '', '单位：元', '', '功能科目编码\t功能科目名称\t合计', '2101501\t行政运行\t2,309,714.00', '2101506\t医疗保障经办事务\t4,885,317.00'].join('\n');
+  const text = [
+    '七、一般公共预算拨款支出明细情况说明',
+    '',
+    '行政运行（2101501）230.97万元，医疗保障经办事务（2101506）488.53万元。',
+    '',
+    '表5',
+    '',
+    '一般公共预算支出明细表（按支出功能分类科目）',
+    '',
+    '单位：元',
+    '',
+    '功能科目编码\t功能科目名称\t合计',
+    '2101501\t行政运行\t2,309,714.00',
+    '2101506\t医疗保障经办事务\t4,885,317.00',
+  ].join('\n');
   svc.open('u', text);
   const figure = text.split('\n')[2].indexOf('230.97');
   const def = svc.definition('u', { line: 2, character: figure + 1 });
-  assert.deepEqual(def.map((d) => d.range.start), [{ line: 11, character: 13 }], 'the 合计 cell of the 2101501 row');
+  assert.deepEqual(
+    def.map((d) => d.range.start),
+    [{ line: 11, character: 13 }],
+    'the 合计 cell of the 2101501 row',
+  );
   const code = text.split('\n')[2].indexOf('2101501');
-  assert.deepEqual(svc.definition('u', { line: 2, character: code + 1 }).map((d) => d.range.start.line), [11]);
-  assert.deepEqual(svc.references('u', { line: 11, character: 2 }).map((r) => r.range.start.line), [2, 11]);
+  assert.deepEqual(
+    svc.definition('u', { line: 2, character: code + 1 }).map((d) => d.range.start.line),
+    [11],
+  );
+  assert.deepEqual(
+    svc.references('u', { line: 11, character: 2 }).map((r) => r.range.start.line),
+    [2, 11],
+  );
   const hover = svc.hover('u', { line: 2, character: figure + 1 })!;
-  assert.match(hover.contents.value, /230\.97万元 对照 表5 「一般公共预算支出明细表（按支出功能分类科目）」 2,309,714\.00元：230\.97万元 ✓ 相符/);
+  assert.match(
+    hover.contents.value,
+    /230\.97万元 对照 表5 「一般公共预算支出明细表（按支出功能分类科目）」 2,309,714\.00元：230\.97万元 ✓ 相符/,
+  );
 });
 
 test('三公 items, 会议费 and 政府采购 figures must appear in the table that reports them', () => {
-  const table = ['', '一般公共预算拨款“三公”经费及会议费、培训费支出预算表', '', '单位：元', '',
+  const table = [
+    '',
+    '一般公共预算拨款“三公”经费及会议费、培训费支出预算表',
+    '',
+    '单位：元',
+    '',
     '单位编码\t单位名称\t合计\t小计\t因公出国（境）费用\t公务接待费\t公务用车运行维护费\t会议费',
-    '\t合计\t86,900.00\t38,900.00\t\t19,000.00\t19,900.00\t48,000.00'];
+    '\t合计\t86,900.00\t38,900.00\t\t19,000.00\t19,900.00\t48,000.00',
+  ];
   const prose = (t: string) => check('十、“三公”经费及会议费、培训费情况说明', '', t, ...table);
-  assert.deepEqual(prose('2024年，本部门当年一般公共预算“三公”经费预算支出3.89万元，其中：公务接待费1.90万元；公务用车运行维护费1.99万元。'), []);
+  assert.deepEqual(
+    prose('2024年，本部门当年一般公共预算“三公”经费预算支出3.89万元，其中：公务接待费1.90万元；公务用车运行维护费1.99万元。'),
+    [],
+  );
   const wrong = prose('公务接待费2.90万元，较上年无增减。');
   assert.equal(wrong.length, 1);
   assert.equal(wrong[0].code, 'text-table-mismatch');
@@ -104,10 +192,18 @@ test('三公 items, 会议费 and 政府采购 figures must appear in the table 
   assert.deepEqual(prose('因公出国（境）经费0.00万元。'), [], 'zero is never looked up');
 });
 
-test('决算: an expense\'s 预算/决算 in the prose against the 三公 table\'s 预算数 and 决算数 rows', () => {
-  const table = ['', '一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表', '', '金额单位：万元', '',
-    '项目\t一般公共预算财政拨款安排的“三公”经费\t\t\t会议费\t培训费', '\t小计\t因公出国（境）费用\t公务接待费\t\t',
-    '预算数\t0.00\t0.00\t0.00\t0.00\t0.00', '决算数\t0.00\t0.00\t0.00\t0.00\t8.00'];
+test("决算: an expense's 预算/决算 in the prose against the 三公 table's 预算数 and 决算数 rows", () => {
+  const table = [
+    '',
+    '一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表',
+    '',
+    '金额单位：万元',
+    '',
+    '项目\t一般公共预算财政拨款安排的“三公”经费\t\t\t会议费\t培训费',
+    '\t小计\t因公出国（境）费用\t公务接待费\t\t',
+    '预算数\t0.00\t0.00\t0.00\t0.00\t0.00',
+    '决算数\t0.00\t0.00\t0.00\t0.00\t8.00',
+  ];
   const prose = (heading: string, t: string) => check('七、“三公”经费及会议费、培训费支出决算情况说明', '', heading, '', t, ...table);
   assert.deepEqual(prose('（三）培训费支出情况说明。', '2020年培训费预算为0万元，支出决算为8万元。'), []);
   const wrong = prose('（三）培训费支出情况说明。', '2020年会议费预算为0万元，支出决算为8万元。');
@@ -117,7 +213,8 @@ test('决算: an expense\'s 预算/决算 in the prose against the 三公 table\
 
 // Cut from a 2026 Chongqing department budget whose PDF prints its prose punctuation as ASCII.
 test('ASCII punctuation reads like Chinese: a 主要用于 clause that ends in words before the next statement lists nothing', () => {
-  const text = '2026年一般公共预算财政拨款支出192,446.79万元,比2025年减少8,648.06万元。其中:基本支出43,908.7万元,主要用于保障在职人员工资福利及社会保险缴费,比2025年增加2,473.87万元,主要原因是调标;项目支出148,538.09万元,主要用于新能源汽车等。';
+  const text =
+    '2026年一般公共预算财政拨款支出192,446.79万元,比2025年减少8,648.06万元。其中:基本支出43,908.7万元,主要用于保障在职人员工资福利及社会保险缴费,比2025年增加2,473.87万元,主要原因是调标;项目支出148,538.09万元,主要用于新能源汽车等。';
   assert.deepEqual(check('三、一般公共预算支出情况', '', text), []);
   const n = readNarrative(analyzeText(`三、一般公共预算支出情况\n\n${text}`));
   assert.ok(!n.itemisations.some((i) => i.total.label.includes('基本支出')), 'no list under 基本支出');
@@ -129,23 +226,53 @@ test('ASCII punctuation reads like Chinese: a 主要用于 clause that ends in w
 
 // Cut from a 2026 深圳 department budget (统计局): the projects listed under 项目支出 share their names with 项 of
 // the function classification, which the summary table shows with other figures (a project spreads over 项).
-test('a project named like a summary table\'s 项: the figure its own table prints under that name is no mismatch', () => {
-  const doc = (prose: string) => check('第三部分 部门预算支出具体情况', '', '（五）项目支出1,313.80万元，具体包括：', '', prose, '',
-    '（一）收支总表', '', '单位：万元', '',
-    '收入\t\t支出\t', '项目\t预算数\t项目\t预算数', '1.一般公共预算拨款\t5,417.80\t统计信息事务\t3,478.72',
-    '\t\t专项统计业务\t701.80', '\t\t统计管理\t359.77', '\t\t专项普查活动\t59.23', '收入总计\t5,417.80\t支出总计\t5,417.80', '',
-    '（五）项目支出总表', '', '单位：万元', '',
-    '单位名称\t项目名称\t合计\t一般公共预算拨款', '合计\t\t1,313.80\t1,313.80', '深圳市统计局（本级）\t统计管理\t352.27\t352.27',
-    '深圳市统计局（本级）\t专项普查活动\t110.00\t110.00', '深圳市统计局（本级）\t专项统计业务\t844.03\t844.03');
+test("a project named like a summary table's 项: the figure its own table prints under that name is no mismatch", () => {
+  const doc = (prose: string) =>
+    check(
+      '第三部分 部门预算支出具体情况',
+      '',
+      '（五）项目支出1,313.80万元，具体包括：',
+      '',
+      prose,
+      '',
+      '（一）收支总表',
+      '',
+      '单位：万元',
+      '',
+      '收入\t\t支出\t',
+      '项目\t预算数\t项目\t预算数',
+      '1.一般公共预算拨款\t5,417.80\t统计信息事务\t3,478.72',
+      '\t\t专项统计业务\t701.80',
+      '\t\t统计管理\t359.77',
+      '\t\t专项普查活动\t59.23',
+      '收入总计\t5,417.80\t支出总计\t5,417.80',
+      '',
+      '（五）项目支出总表',
+      '',
+      '单位：万元',
+      '',
+      '单位名称\t项目名称\t合计\t一般公共预算拨款',
+      '合计\t\t1,313.80\t1,313.80',
+      '深圳市统计局（本级）\t统计管理\t352.27\t352.27',
+      '深圳市统计局（本级）\t专项普查活动\t110.00\t110.00',
+      '深圳市统计局（本级）\t专项统计业务\t844.03\t844.03',
+    );
   assert.deepEqual(doc('1.统计管理352.27万元，主要包括：统计日常管理业务352.27万元。'), []);
   // must: a figure no table prints under that name is still compared with the summary table
   const wrong = doc('1.统计管理362.27万元，主要包括：统计日常管理业务362.27万元。');
-  assert.ok(wrong.some((f) => f.code === 'text-table-mismatch' && /统计管理/.test(f.message)), wrong.map((f) => f.message).join('\n'));
+  assert.ok(
+    wrong.some((f) => f.code === 'text-table-mismatch' && /统计管理/.test(f.message)),
+    wrong.map((f) => f.message).join('\n'),
+  );
 });
 
 // Cut from a 2026 烟台 budget: a figure inside the reason after the last item is not one of the items.
 test('figures in a reason after a list are not parts of the list', () => {
-  const text = '2.公务用车购置及运行费15万元，包括公务用车购置费0万元，与上年基本持平；公务用车运行维护费15万元，比上年增加12.5万元，增长500％，主要原因是下属单位代管5辆车辆，该车辆运行维护经费12.5万元由省工信厅拨付。';
+  const text =
+    '2.公务用车购置及运行费15万元，包括公务用车购置费0万元，与上年基本持平；公务用车运行维护费15万元，比上年增加12.5万元，增长500％，主要原因是下属单位代管5辆车辆，该车辆运行维护经费12.5万元由省工信厅拨付。';
   assert.deepEqual(check('三、“三公”经费', '', text), []);
-  assert.equal(check('三、“三公”经费', '', text.replace('运行维护费15万元', '运行维护费25万元')).filter((f) => f.code === 'text-sum-mismatch').length, 1);
+  assert.equal(
+    check('三、“三公”经费', '', text.replace('运行维护费15万元', '运行维护费25万元')).filter((f) => f.code === 'text-sum-mismatch').length,
+    1,
+  );
 });

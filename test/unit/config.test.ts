@@ -9,8 +9,14 @@ import { ConfigCache, globToRegExp, isIgnored, readConfig, settingsWith } from '
 import { analyzeText } from '../../server/src/service.js';
 import { checkDocument } from '../../server/src/checks/index.js';
 
-const TABLE = ['表1 部门支出总表', '单位：万元', '科目编码\t科目名称\t合计\t基本支出\t项目支出',
-  '201\t一般公共服务支出\t30.00\t20.00\t10.00', '20101\t人大事务\t12.00\t9.00\t4.00', '20102\t政协事务\t18.00\t12.00\t6.00'].join('\n');
+const TABLE = [
+  '表1 部门支出总表',
+  '单位：万元',
+  '科目编码\t科目名称\t合计\t基本支出\t项目支出',
+  '201\t一般公共服务支出\t30.00\t20.00\t10.00',
+  '20101\t人大事务\t12.00\t9.00\t4.00',
+  '20102\t政协事务\t18.00\t12.00\t6.00',
+].join('\n');
 
 function withFolder(files: Record<string, string>, run: (dir: string) => void): void {
   const dir = mkdtempSync(join(tmpdir(), 'budget-config-'));
@@ -26,24 +32,36 @@ function withFolder(files: Record<string, string>, run: (dir: string) => void): 
 }
 
 test('the nearest file above a document applies; rules by id or tag, year, locale; bad entries are reported and left out', () => {
-  withFolder({
-    '.budgetlintrc.json': JSON.stringify({ rules: { arithmetic: 'warning', 'sum-mismatch': 'hint', bogus: 'off', rounding: 'loud' }, locale: 'en', year: 2024, colour: 1 }),
-    'a/b/doc.txt': TABLE,
-  }, (dir) => {
-    const config = new ConfigCache().forFile(join(dir, 'a', 'b', 'doc.txt'))!;
-    assert.ok(config, 'found two folders up');
-    assert.deepEqual(config.rules, { arithmetic: 'warning', 'sum-mismatch': 'hint' });
-    assert.equal(config.locale, 'en');
-    assert.equal(config.year, 2024);
-    assert.equal(config.problems.length, 3, config.problems.join('\n'));
-    const findings = checkDocument(analyzeText(TABLE), settingsWith({}, config));
-    assert.deepEqual(findings.map((f) => `${f.code}:${f.severity}`), ['sum-mismatch:4'], 'the rule\'s own entry wins over its tag');
-    assert.match(findings[0].message, /out of balance/, 'English, from the file');
-    const flagged = checkDocument(analyzeText(TABLE), settingsWith({}, config, { rules: { 'sum-mismatch': 'error' } }));
-    assert.equal(flagged[0].severity, 1, 'the command line wins over the file');
-    const editor = settingsWith({ locale: 'zh', rules: { 'sum-mismatch': 'off' } }, config);
-    assert.equal(editor.rules?.['sum-mismatch'], 'hint', 'the file wins over the editor\'s settings');
-  });
+  withFolder(
+    {
+      '.budgetlintrc.json': JSON.stringify({
+        rules: { arithmetic: 'warning', 'sum-mismatch': 'hint', bogus: 'off', rounding: 'loud' },
+        locale: 'en',
+        year: 2024,
+        colour: 1,
+      }),
+      'a/b/doc.txt': TABLE,
+    },
+    (dir) => {
+      const config = new ConfigCache().forFile(join(dir, 'a', 'b', 'doc.txt'))!;
+      assert.ok(config, 'found two folders up');
+      assert.deepEqual(config.rules, { arithmetic: 'warning', 'sum-mismatch': 'hint' });
+      assert.equal(config.locale, 'en');
+      assert.equal(config.year, 2024);
+      assert.equal(config.problems.length, 3, config.problems.join('\n'));
+      const findings = checkDocument(analyzeText(TABLE), settingsWith({}, config));
+      assert.deepEqual(
+        findings.map((f) => `${f.code}:${f.severity}`),
+        ['sum-mismatch:4'],
+        "the rule's own entry wins over its tag",
+      );
+      assert.match(findings[0].message, /out of balance/, 'English, from the file');
+      const flagged = checkDocument(analyzeText(TABLE), settingsWith({}, config, { rules: { 'sum-mismatch': 'error' } }));
+      assert.equal(flagged[0].severity, 1, 'the command line wins over the file');
+      const editor = settingsWith({ locale: 'zh', rules: { 'sum-mismatch': 'off' } }, config);
+      assert.equal(editor.rules?.['sum-mismatch'], 'hint', "the file wins over the editor's settings");
+    },
+  );
 });
 
 test('a file that is no JSON object is one problem, never an exception', () => {
@@ -58,7 +76,7 @@ test('ignore globs: ** across folders, * within a name, a bare name anywhere, re
   assert.ok(globToRegExp('drafts/*.txt').test('drafts/a.txt'));
   assert.ok(!globToRegExp('drafts/*.txt').test('drafts/x/a.txt'));
   assert.ok(globToRegExp('*.md').test('deep/down/README.md'));
-  assert.ok(!globToRegExp('skip/**').test('sub/skip/b.txt'), 'a glob with a slash is anchored at the file\'s folder');
+  assert.ok(!globToRegExp('skip/**').test('sub/skip/b.txt'), "a glob with a slash is anchored at the file's folder");
   withFolder({ '.budgetlintrc.json': JSON.stringify({ ignore: ['old/**'] }), 'old/a.txt': TABLE, 'new/a.txt': TABLE }, (dir) => {
     const cache = new ConfigCache();
     assert.ok(isIgnored(cache.forFile(join(dir, 'old', 'a.txt')), join(dir, 'old', 'a.txt')));

@@ -11,10 +11,18 @@ import { readSeed } from '../helpers/fixtures.js';
 
 const ROOT = join(__dirname, '..', '..');
 const corpus = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'corpus.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'corpus.mjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 
 /** Lines from..to (1-based, inclusive) of a seed. */
-const lines = (seed: string, from: number, to: number) => readSeed(seed).split('\n').slice(from - 1, to).join('\n');
+const lines = (seed: string, from: number, to: number) =>
+  readSeed(seed)
+    .split('\n')
+    .slice(from - 1, to)
+    .join('\n');
 
 test('the corpus script measures a folder: rule rows, standard tables, JSON per file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
@@ -32,8 +40,16 @@ test('the corpus script measures a folder: rule rows, standard tables, JSON per 
   assert.match(r.stdout, /^收入总表 +1 +\d+ +\d+$/m);
   assert.match(r.stdout, /\d+ reviewed, [1-9]\d* unreviewed/);
 
-  const json = JSON.parse(readFileSync(out, 'utf8')) as { files: { file: string; status: string; findings: { rule: string; line: number }[]; tables: unknown[] }[] };
-  assert.deepEqual(json.files.map((f) => [f.file, f.status]), [['a.txt', 'ok'], ['b.txt', 'ok']]);
+  const json = JSON.parse(readFileSync(out, 'utf8')) as {
+    files: { file: string; status: string; findings: { rule: string; line: number }[]; tables: unknown[] }[];
+  };
+  assert.deepEqual(
+    json.files.map((f) => [f.file, f.status]),
+    [
+      ['a.txt', 'ok'],
+      ['b.txt', 'ok'],
+    ],
+  );
   assert.ok(json.files[0].findings.some((f) => f.rule === 'crossfoot-mismatch' && f.line > 0));
   assert.ok(json.files.every((f) => f.tables.length > 0));
 });

@@ -12,7 +12,11 @@ test('package.json settings, package.nls files, the .budgetlintrc.json schema an
 test('every rule has its setting, both descriptions and a README row', () => {
   const files = Object.fromEntries(generated().map((g) => [g.file, g.wanted]));
   const pkg = JSON.parse(files['package.json']);
-  const rules = pkg.contributes.configuration.properties?.['budget.rules'] ?? pkg.contributes.configuration.find((c: { properties: Record<string, unknown> }) => c.properties['budget.rules']).properties['budget.rules'];
+  const rules =
+    pkg.contributes.configuration.properties?.['budget.rules'] ??
+    pkg.contributes.configuration.find((c: { properties: Record<string, unknown> }) => c.properties['budget.rules']).properties[
+      'budget.rules'
+    ];
   for (const r of RULES) {
     assert.ok(rules.properties[r.id], `setting for ${r.id}`);
     assert.ok(JSON.parse(files['package.nls.json'])[`budget.rules.${r.id}`], `English description of ${r.id}`);

@@ -10,7 +10,9 @@ import { checkDocument, type Finding } from '../../server/src/checks/index.js';
 import { FIXTURES, MORE_DOCS } from '../helpers/fixtures.js';
 
 const PDF_DIR = join(MORE_DOCS, 'pdf');
-const pdfs = readdirSync(PDF_DIR).filter((n) => n.endsWith('.pdf')).sort();
+const pdfs = readdirSync(PDF_DIR)
+  .filter((n) => n.endsWith('.pdf'))
+  .sort();
 
 async function findingsOf(name: string): Promise<Finding[]> {
   const loaded = await loadDocument(readFileSync(join(PDF_DIR, name)), name);
@@ -19,17 +21,24 @@ async function findingsOf(name: string): Promise<Finding[]> {
 }
 
 /** A finding's identity across the two readings of one document: its rule and the figures it names. */
-const identity = (f: Finding): string => `${f.code} ${(f.message.match(/\d[\d,]*(?:\.\d+)?%?/g) ?? []).map((n) => n.replace(/,/g, '')).join(' ')}`;
+const identity = (f: Finding): string =>
+  `${f.code} ${(f.message.match(/\d[\d,]*(?:\.\d+)?%?/g) ?? []).map((n) => n.replace(/,/g, '')).join(' ')}`;
 
 test('findings on the published originals (PDF, HTML, Excel) are exactly the reviewed ones', async () => {
   const expected = readFileSync(join(__dirname, '..', 'golden', 'originals-findings.tsv'), 'utf8')
-    .split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t').slice(0, 2).join(' ')).sort();
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split('\t').slice(0, 2).join(' '))
+    .sort();
   const actual: string[] = [];
   for (const folder of ['more-docs/pdf', 'originals/pdf', 'originals/html', 'originals/xlsx']) {
     const dir = join(FIXTURES, folder);
-    for (const name of readdirSync(dir).filter((n) => !n.endsWith('.md')).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => !n.endsWith('.md'))
+      .sort()) {
       const loaded = await loadDocument(readFileSync(join(dir, name)), name);
-      for (const f of checkDocument(analyzeText(loaded.text))) actual.push(`${folder}/${name}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code}`);
+      for (const f of checkDocument(analyzeText(loaded.text)))
+        actual.push(`${folder}/${name}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code}`);
     }
   }
   assert.deepEqual(actual.sort(), expected);
@@ -40,7 +49,12 @@ test('every finding of a text twin is found in its PDF (same rule, same figures)
     const twin = readFileSync(join(MORE_DOCS, name.replace(/\.pdf$/, '.txt')), 'utf8');
     const fromText = checkDocument(analyzeText(twin)).map(identity);
     const fromPdf = (await findingsOf(name)).map(identity);
-    const missing = fromText.filter((x) => { const i = fromPdf.indexOf(x); if (i < 0) return true; fromPdf.splice(i, 1); return false; });
+    const missing = fromText.filter((x) => {
+      const i = fromPdf.indexOf(x);
+      if (i < 0) return true;
+      fromPdf.splice(i, 1);
+      return false;
+    });
     assert.deepEqual(missing, [], `${name}: found in the text, not in the PDF`);
   }
 });

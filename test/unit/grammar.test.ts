@@ -13,8 +13,15 @@ before(async () => {
   const wasm = readFileSync(join(require.resolve('vscode-oniguruma'), '..', 'onig.wasm')).buffer;
   await oniguruma.loadWASM(wasm);
   const registry = new textmate.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (s: string[]) => new oniguruma.OnigScanner(s), createOnigString: (s: string) => new oniguruma.OnigString(s) }),
-    loadGrammar: async () => textmate.parseRawGrammar(readFileSync(join(__dirname, '..', '..', 'syntaxes', 'budget-disclosure.tmLanguage.json'), 'utf8'), 'grammar.json'),
+    onigLib: Promise.resolve({
+      createOnigScanner: (s: string[]) => new oniguruma.OnigScanner(s),
+      createOnigString: (s: string) => new oniguruma.OnigString(s),
+    }),
+    loadGrammar: async () =>
+      textmate.parseRawGrammar(
+        readFileSync(join(__dirname, '..', '..', 'syntaxes', 'budget-disclosure.tmLanguage.json'), 'utf8'),
+        'grammar.json',
+      ),
   });
   grammar = (await registry.loadGrammar('text.budget-disclosure'))!;
 });
@@ -64,7 +71,10 @@ test('headings: parts, 一、, （一）/(一), 1./1、, （1）, Markdown #', (
 test('not headings: sentences, list items, definitions, table cells', () => {
   assert.ok(!has(scopesOf('（1）行政运行(2101501)38.15万元，较上年增加23.49万元', '行政运行'), 'markup.heading'), 'a sentence');
   assert.ok(!has(scopesOf('7. 负责管理全区的药品采购、结算和配送。', '负责'), 'markup.heading'), 'an enumeration under 1.');
-  assert.ok(!has(scopesOf('八、上级补助收入：是指事业单位从主管部门和上级单位取得的非财政拨款收入。', '上级'), 'markup.heading'), 'a 名词解释 definition');
+  assert.ok(
+    !has(scopesOf('八、上级补助收入：是指事业单位从主管部门和上级单位取得的非财政拨款收入。', '上级'), 'markup.heading'),
+    'a 名词解释 definition',
+  );
   assert.ok(!has(scopesOf('\t\t23、灾害防治及应急管理支出\t\t\t\t\t', '灾害'), 'markup.heading'), 'a numbered row label inside a table');
   assert.ok(!has(scopesOf('\t\t10. 节能环保支出\t', '节能'), 'markup.heading'));
 });
@@ -99,7 +109,10 @@ test('total rows: every total label is bold, amounts stay amounts', () => {
   assert.ok(has(scopesOf(row, '2,519.99'), AMOUNT));
   assert.ok(has(scopesOf('\t合计\t\t\t2,519.99\t642.63', '合计'), 'markup.bold.total'));
   assert.ok(has(scopesOf('小 计\t12.00', '小 计'), 'markup.bold.total'));
-  assert.ok(has(scopesOf('33 本年收入合计 2549.26 本年支出合计 2549.26', '本年支出合计'), 'markup.bold.total'), 'PDF row with a row number');
+  assert.ok(
+    has(scopesOf('33 本年收入合计 2549.26 本年支出合计 2549.26', '本年支出合计'), 'markup.bold.total'),
+    'PDF row with a row number',
+  );
   assert.ok(!has(scopesOf('功能分类科目名称\t合计\t基本支出', '合计'), 'markup.bold.total'), 'a header row is not a total row');
 });
 

@@ -13,17 +13,26 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 async function makeDocx(body: string, parts: Record<string, string> = {}): Promise<Uint8Array> {
   const zip = new JSZip();
   for (const [path, xml] of Object.entries(parts)) zip.file(path, xml);
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    + '<Default Extension="xml" ContentType="application/xml"/>'
-    + '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    + '</Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-    + '</Relationships>');
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${body}<w:sectPr/></w:body></w:document>`);
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+      '</Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
+      '</Relationships>',
+  );
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${body}<w:sectPr/></w:body></w:document>`,
+  );
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
@@ -35,18 +44,26 @@ const tr = (cells: string, rowProps = '') => `<w:tr>${rowProps ? `<w:trPr>${rowP
 const tbl = (cols: number, rows: string) =>
   `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>${'<w:gridCol w:w="1000"/>'.repeat(cols)}</w:tblGrid>${rows}</w:tbl>`;
 /** A plain table: each row's fields become cells, none merged. */
-const plainTable = (rows: string[][]) => tbl(Math.max(...rows.map((r) => r.length)), rows.map((r) => tr(r.map((c) => tc(c)).join(''))).join(''));
+const plainTable = (rows: string[][]) =>
+  tbl(Math.max(...rows.map((r) => r.length)), rows.map((r) => tr(r.map((c) => tc(c)).join(''))).join(''));
 
 const lines = (text: string) => text.split('\n');
 
 test('a table with gridSpan, vMerge, an empty cell and a paragraph round-trips cell for cell', async () => {
-  const body = p('2025年部门支出预算总表')
-    + tbl(5,
-      tr(tc('功能分类科目编码', '<w:gridSpan w:val="3"/>') + tc('功能分类科目名称', '<w:vMerge w:val="restart"/>') + tc('合计', '<w:vMerge w:val="restart"/>'))
-      + tr(tc('类') + tc('款') + tc('项') + tc('', '<w:vMerge/>') + tc('', '<w:vMerge/>'))
-      + tr(tc('201') + tc('06') + tc('01') + tc('行政运行') + tc('16,231,840.80'))
-      + tr(tc('201') + tc('06') + tc('') + tc('财政事务') + tc('22,186,440.80')))
-    + p('注：本表金额单位为元。');
+  const body =
+    p('2025年部门支出预算总表') +
+    tbl(
+      5,
+      tr(
+        tc('功能分类科目编码', '<w:gridSpan w:val="3"/>') +
+          tc('功能分类科目名称', '<w:vMerge w:val="restart"/>') +
+          tc('合计', '<w:vMerge w:val="restart"/>'),
+      ) +
+        tr(tc('类') + tc('款') + tc('项') + tc('', '<w:vMerge/>') + tc('', '<w:vMerge/>')) +
+        tr(tc('201') + tc('06') + tc('01') + tc('行政运行') + tc('16,231,840.80')) +
+        tr(tc('201') + tc('06') + tc('') + tc('财政事务') + tc('22,186,440.80')),
+    ) +
+    p('注：本表金额单位为元。');
   const r = await importDocx(await makeDocx(body));
   assert.equal(r.format, 'docx');
   assert.deepEqual(lines(r.text), [
@@ -69,34 +86,47 @@ test('a table with gridSpan, vMerge, an empty cell and a paragraph round-trips c
 
 test('two paragraphs and a line break inside one cell are one field; a TAB in a cell is a space', async () => {
   const cellWithBreak = '<w:tc><w:p><w:r><w:t>一般公共预算</w:t><w:br/><w:t>拨款收入</w:t></w:r></w:p></w:tc>';
-  const body = tbl(3, tr(tc(['一般公共预算', '财政拨款收入']) + cellWithBreak + '<w:tc><w:p><w:r><w:t>A</w:t><w:tab/><w:t>B</w:t></w:r></w:p></w:tc>')
-    + tr(tc('1.00') + tc('2.00') + tc('3.00')));
+  const body = tbl(
+    3,
+    tr(tc(['一般公共预算', '财政拨款收入']) + cellWithBreak + '<w:tc><w:p><w:r><w:t>A</w:t><w:tab/><w:t>B</w:t></w:r></w:p></w:tc>') +
+      tr(tc('1.00') + tc('2.00') + tc('3.00')),
+  );
   const r = await importDocx(await makeDocx(body));
   assert.deepEqual(lines(r.text), ['一般公共预算财政拨款收入\t一般公共预算拨款收入\tA B', '1.00\t2.00\t3.00']);
 });
 
 test('gridBefore shifts a row right, and a row of empty cells is dropped', async () => {
-  const body = tbl(4,
-    tr(tc('项目') + tc('合计') + tc('基本支出') + tc('项目支出'))
-    + tr(tc('') + tc('') + tc('') + tc(''))
-    + tr(tc('5.00') + tc('3.00') + tc('2.00'), '<w:gridBefore w:val="1"/>'));
+  const body = tbl(
+    4,
+    tr(tc('项目') + tc('合计') + tc('基本支出') + tc('项目支出')) +
+      tr(tc('') + tc('') + tc('') + tc('')) +
+      tr(tc('5.00') + tc('3.00') + tc('2.00'), '<w:gridBefore w:val="1"/>'),
+  );
   const r = await importDocx(await makeDocx(body));
   assert.deepEqual(lines(r.text), ['项目\t合计\t基本支出\t项目支出', '\t5.00\t3.00\t2.00']);
-  assert.deepEqual(r.origins, [{ table: 1, row: 1 }, { table: 1, row: 3 }]);
+  assert.deepEqual(r.origins, [
+    { table: 1, row: 1 },
+    { table: 1, row: 3 },
+  ]);
 });
 
 test('a title written as a merged first row of the table becomes a line of its own', async () => {
-  const body = tbl(3,
-    tr(tc('2025年部门收入预算总表', '<w:gridSpan w:val="3"/>'))
-    + tr(tc('项目') + tc('合计') + tc('财政拨款收入'))
-    + tr(tc('合计') + tc('10.00') + tc('10.00')));
+  const body = tbl(
+    3,
+    tr(tc('2025年部门收入预算总表', '<w:gridSpan w:val="3"/>')) +
+      tr(tc('项目') + tc('合计') + tc('财政拨款收入')) +
+      tr(tc('合计') + tc('10.00') + tc('10.00')),
+  );
   const r = await importDocx(await makeDocx(body));
   assert.deepEqual(lines(r.text), ['2025年部门收入预算总表', '', '项目\t合计\t财政拨款收入', '合计\t10.00\t10.00']);
   assert.deepEqual(r.origins[0], { table: 1, row: 1 });
 });
 
 test('a table nested in a cell: the frame is read as flow, the inner table as a table', async () => {
-  const inner = plainTable([['项目', '预算数'], ['合计', '1.00']]);
+  const inner = plainTable([
+    ['项目', '预算数'],
+    ['合计', '1.00'],
+  ]);
   const body = tbl(1, tr(`<w:tc>${p('表1 收支总表')}${inner}<w:p/></w:tc>`));
   const r = await importDocx(await makeDocx(body));
   assert.deepEqual(lines(r.text), ['表1 收支总表', '', '项目\t预算数', '合计\t1.00']);
@@ -104,10 +134,15 @@ test('a table nested in a cell: the frame is read as flow, the inner table as a 
 });
 
 test('content controls, tracked changes, field codes and hidden text', async () => {
-  const body = tbl(2,
-    `<w:sdt><w:sdtPr/><w:sdtContent>${tr(tc('项目') + tc('金额'))}</w:sdtContent></w:sdt>`
-    + tr(tc('合计') + '<w:tc><w:p><w:ins><w:r><w:t>12.00</w:t></w:r></w:ins><w:del><w:r><w:delText>11.00</w:delText></w:r></w:del>'
-      + '<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r></w:p></w:tc>'));
+  const body = tbl(
+    2,
+    `<w:sdt><w:sdtPr/><w:sdtContent>${tr(tc('项目') + tc('金额'))}</w:sdtContent></w:sdt>` +
+      tr(
+        tc('合计') +
+          '<w:tc><w:p><w:ins><w:r><w:t>12.00</w:t></w:r></w:ins><w:del><w:r><w:delText>11.00</w:delText></w:r></w:del>' +
+          '<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r></w:p></w:tc>',
+      ),
+  );
   const r = await importDocx(await makeDocx(body));
   assert.deepEqual(lines(r.text), ['项目\t金额', '合计\t12.00']);
 });
@@ -134,26 +169,39 @@ const EXPENDITURE: string[][] = [
 
 test('the real two-panel 财政拨款收支总表 rows come back exactly, a merged panel header expanded', async () => {
   const panelHeader = tr(tc('财政拨款收入', '<w:gridSpan w:val="2"/>') + tc('财政拨款支出', '<w:gridSpan w:val="5"/>'));
-  const body = p('2025年部门财政拨款收支预算总表') + p('编制部门：上海市普陀区财政局 单位：元')
-    + tbl(7, panelHeader + TWO_PANEL.map((r) => tr(r.map((c) => tc(c)).join(''))).join(''));
+  const body =
+    p('2025年部门财政拨款收支预算总表') +
+    p('编制部门：上海市普陀区财政局 单位：元') +
+    tbl(7, panelHeader + TWO_PANEL.map((r) => tr(r.map((c) => tc(c)).join(''))).join(''));
   const r = await importDocx(await makeDocx(body));
   const t = lines(r.text);
   const start = t.indexOf('财政拨款收入\t\t财政拨款支出\t\t\t\t');
   assert.ok(start > 0, r.text);
-  assert.deepEqual(t.slice(start + 1).map((l) => l.split('\t')), TWO_PANEL);
+  assert.deepEqual(
+    t.slice(start + 1).map((l) => l.split('\t')),
+    TWO_PANEL,
+  );
 });
 
 test('the real 支出预算总表 rows with split 类/款/项 code columns and a two-row merged header come back exactly', async () => {
-  const header = tr(tc('功能分类科目编码', '<w:gridSpan w:val="3"/>') + tc('功能分类科目名称', '<w:vMerge w:val="restart"/>')
-    + tc('合计', '<w:vMerge w:val="restart"/>') + tc('基本支出', '<w:vMerge w:val="restart"/>') + tc('项目支出', '<w:vMerge w:val="restart"/>'))
-    + tr(tc('类') + tc('款') + tc('项') + tc('', '<w:vMerge/>') + tc('', '<w:vMerge/>') + tc('', '<w:vMerge/>') + tc('', '<w:vMerge/>'));
+  const header =
+    tr(
+      tc('功能分类科目编码', '<w:gridSpan w:val="3"/>') +
+        tc('功能分类科目名称', '<w:vMerge w:val="restart"/>') +
+        tc('合计', '<w:vMerge w:val="restart"/>') +
+        tc('基本支出', '<w:vMerge w:val="restart"/>') +
+        tc('项目支出', '<w:vMerge w:val="restart"/>'),
+    ) + tr(tc('类') + tc('款') + tc('项') + tc('', '<w:vMerge/>') + tc('', '<w:vMerge/>') + tc('', '<w:vMerge/>') + tc('', '<w:vMerge/>'));
   const body = tbl(7, header + EXPENDITURE.map((r) => tr(r.map((c) => tc(c)).join(''))).join(''));
   const r = await importDocx(await makeDocx(body));
   const rows = lines(r.text).map((l) => l.split('\t'));
   assert.deepEqual(rows[0], ['功能分类科目编码', '', '', '功能分类科目名称', '合计', '基本支出', '项目支出']);
   assert.deepEqual(rows[1], ['类', '款', '项', '', '', '', '']);
   assert.deepEqual(rows.slice(2), EXPENDITURE);
-  assert.deepEqual(r.origins.map((o) => o?.row), [1, 2, 3, 4, 5, 6, 7, 8]);
+  assert.deepEqual(
+    r.origins.map((o) => o?.row),
+    [1, 2, 3, 4, 5, 6, 7, 8],
+  );
 });
 
 test('a document that is not a docx says so in one line', async () => {
@@ -174,8 +222,14 @@ function oleFile(streamNames: string[]): Uint8Array {
 }
 
 test('a password-protected docx and an old .doc are told apart', async () => {
-  await assert.rejects(importDocx(oleFile(['EncryptionInfo', 'EncryptedPackage'])), (e: unknown) => e instanceof ImportError && /password/.test(e.message));
-  await assert.rejects(importDocx(oleFile(['WordDocument', '1Table'])), (e: unknown) => e instanceof ImportError && /97–2003 \.doc/.test(e.message));
+  await assert.rejects(
+    importDocx(oleFile(['EncryptionInfo', 'EncryptedPackage'])),
+    (e: unknown) => e instanceof ImportError && /password/.test(e.message),
+  );
+  await assert.rejects(
+    importDocx(oleFile(['WordDocument', '1Table'])),
+    (e: unknown) => e instanceof ImportError && /97–2003 \.doc/.test(e.message),
+  );
 });
 
 test('an empty document is an ImportError', async () => {
@@ -185,17 +239,24 @@ test('an empty document is an ImportError', async () => {
 test('truncated and bit-flipped packages either import or throw ImportError, nothing else', async () => {
   const good = await makeDocx(plainTable(TWO_PANEL) + p('说明'));
   const outcomes = { imported: 0, refused: 0 };
-  for (const [i, bytes] of damagedCopies(good, { seed: 7, cut: 40, flipped: 80, flips: 5 }).entries()) outcomes[await importsOrRefuses(importDocx, bytes, `case ${i}`)]++;
+  for (const [i, bytes] of damagedCopies(good, { seed: 7, cut: 40, flipped: 80, flips: 5 }).entries())
+    outcomes[await importsOrRefuses(importDocx, bytes, `case ${i}`)]++;
   assert.ok(outcomes.imported > 0 && outcomes.refused > 0, JSON.stringify(outcomes));
 });
 
 test('damaged document XML inside a sound package either imports or throws ImportError', async () => {
-  const xml = plainTable(TWO_PANEL) + tbl(3, tr(tc('x', '<w:gridSpan w:val="99999999"/>') + tc('y', '<w:vMerge/>'), '<w:gridBefore w:val="-5"/>')) + p('说明');
+  const xml =
+    plainTable(TWO_PANEL) +
+    tbl(3, tr(tc('x', '<w:gridSpan w:val="99999999"/>') + tc('y', '<w:vMerge/>'), '<w:gridBefore w:val="-5"/>')) +
+    p('说明');
   for (let cut = 0; cut < xml.length; cut += 97) {
     try {
       const r = await importDocx(await makeDocx(xml.slice(0, cut)));
       assert.equal(r.origins.length, r.text.split('\n').length);
-      assert.ok(r.text.split('\n').every((l) => l.split('\t').length <= 1001), 'a huge gridSpan is capped');
+      assert.ok(
+        r.text.split('\n').every((l) => l.split('\t').length <= 1001),
+        'a huge gridSpan is capped',
+      );
     } catch (e) {
       assert.ok(e instanceof ImportError, `cut ${cut}: ${String(e)}`);
     }
@@ -205,20 +266,32 @@ test('damaged document XML inside a sound package either imports or throws Impor
 test('automatic list numbering is written out: 一、 （一） 1. as Word shows them, through styles too', async () => {
   const lvl = (ilvl: number, fmt: string, text: string, extra = '') =>
     `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/>${extra}</w:lvl>`;
-  const numbering = `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="${W}">`
-    + `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、', '<w:suff w:val="nothing"/>')}${lvl(1, 'chineseCounting', '（%2）', '<w:suff w:val="nothing"/>')}${lvl(2, 'decimal', '%3.')}</w:abstractNum>`
-    + `<w:abstractNum w:abstractNumId="1">${lvl(0, 'bullet', '•')}</w:abstractNum>`
-    + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
-    + '</w:numbering>';
-  const styles = `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="${W}">`
-    + '<w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/><w:ilvl w:val="0"/></w:numPr></w:pPr></w:style>'
-    + '<w:style w:type="paragraph" w:styleId="MyHeading"><w:basedOn w:val="Heading1"/></w:style>'
-    + '</w:styles>';
+  const numbering =
+    `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="${W}">` +
+    `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、', '<w:suff w:val="nothing"/>')}${lvl(1, 'chineseCounting', '（%2）', '<w:suff w:val="nothing"/>')}${lvl(2, 'decimal', '%3.')}</w:abstractNum>` +
+    `<w:abstractNum w:abstractNumId="1">${lvl(0, 'bullet', '•')}</w:abstractNum>` +
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>' +
+    '</w:numbering>';
+  const styles =
+    `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="${W}">` +
+    '<w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/><w:ilvl w:val="0"/></w:numPr></w:pPr></w:style>' +
+    '<w:style w:type="paragraph" w:styleId="MyHeading"><w:basedOn w:val="Heading1"/></w:style>' +
+    '</w:styles>';
   const np = (text: string, numId: number, ilvl: number) =>
     `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
   const styled = (text: string, style: string) => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
-  const body = styled('部门主要职能', 'Heading1') + np('职能一', 1, 1) + np('职能二', 1, 1) + np('细项', 1, 2) + np('细项', 1, 2)
-    + styled('部门预算编制说明', 'MyHeading') + np('收入', 1, 1) + np('要点', 2, 0);
+  const body =
+    styled('部门主要职能', 'Heading1') +
+    np('职能一', 1, 1) +
+    np('职能二', 1, 1) +
+    np('细项', 1, 2) +
+    np('细项', 1, 2) +
+    styled('部门预算编制说明', 'MyHeading') +
+    np('收入', 1, 1) +
+    np('要点', 2, 0);
   const r = await importDocx(await makeDocx(body, { 'word/numbering.xml': numbering, 'word/styles.xml': styles }));
-  assert.deepEqual(lines(r.text).filter((l) => l), ['一、部门主要职能', '（一）职能一', '（二）职能二', '1. 细项', '2. 细项', '二、部门预算编制说明', '（一）收入', '要点']);
+  assert.deepEqual(
+    lines(r.text).filter((l) => l),
+    ['一、部门主要职能', '（一）职能一', '（二）职能二', '1. 细项', '2. 细项', '二、部门预算编制说明', '（一）收入', '要点'],
+  );
 });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { importHtml } from '../../server/src/import/html.js';
 import { ImportError } from '../../server/src/import/types.js';
 
-const page = (body: string, head = '<meta charset="utf-8">') => `<!DOCTYPE html><html><head>${head}<title>页面标题</title></head><body>${body}</body></html>`;
+const page = (body: string, head = '<meta charset="utf-8">') =>
+  `<!DOCTYPE html><html><head>${head}<title>页面标题</title></head><body>${body}</body></html>`;
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const lines = (text: string) => text.split('\n');
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'originals', 'html', name));
@@ -26,7 +27,11 @@ function gbk(s: string): Uint8Array {
   const out: number[] = [];
   for (const ch of s) {
     if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
-    else { const b = table.get(ch); assert.ok(b, `no GBK code for ${ch}`); out.push(...b); }
+    else {
+      const b = table.get(ch);
+      assert.ok(b, `no GBK code for ${ch}`);
+      out.push(...b);
+    }
   }
   return new Uint8Array(out);
 }
@@ -71,14 +76,17 @@ test('a two-panel 收支总表: 收入 and 支出 side by side, a row span in th
     <tr><td>收入总计</td><td>31,214,205.80</td><td>支出总计</td><td>31,214,205.80</td><td>31,214,205.80</td></tr>
   </table>`);
   const r = await importHtml(utf8(html));
-  assert.deepEqual(lines(r.text).map((l) => l.split('\t')), [
-    ['财政拨款收入', '', '财政拨款支出', '', ''],
-    ['项目', '预算数', '项目', '合计', '一般公共预算'],
-    ['一、一般公共预算资金', '31,214,205.80', '一、一般公共服务支出', '22,186,440.80', '22,186,440.80'],
-    ['', '', '二、社会保障和就业支出', '3,508,644.00', '3,508,644.00'],
-    ['二、政府性基金', '', '三、卫生健康支出', '782,164.00', '782,164.00'],
-    ['收入总计', '31,214,205.80', '支出总计', '31,214,205.80', '31,214,205.80'],
-  ]);
+  assert.deepEqual(
+    lines(r.text).map((l) => l.split('\t')),
+    [
+      ['财政拨款收入', '', '财政拨款支出', '', ''],
+      ['项目', '预算数', '项目', '合计', '一般公共预算'],
+      ['一、一般公共预算资金', '31,214,205.80', '一、一般公共服务支出', '22,186,440.80', '22,186,440.80'],
+      ['', '', '二、社会保障和就业支出', '3,508,644.00', '3,508,644.00'],
+      ['二、政府性基金', '', '三、卫生健康支出', '782,164.00', '782,164.00'],
+      ['收入总计', '31,214,205.80', '支出总计', '31,214,205.80', '31,214,205.80'],
+    ],
+  );
 });
 
 test('<br>, wrapped source lines, paragraphs and &nbsp; inside a cell make one field', async () => {
@@ -107,7 +115,18 @@ test('a data table nested in a layout table: the layout is read as prose, the da
       <p>注：无。</p>
     </td></tr></table>`);
   const r = await importHtml(utf8(html));
-  assert.deepEqual(lines(r.text), ['首页 > 财政信息', '', '一、部门主要职能', '', '负责本区财政工作。', '', '项目\t预算数', '合计\t1.00', '', '注：无。']);
+  assert.deepEqual(lines(r.text), [
+    '首页 > 财政信息',
+    '',
+    '一、部门主要职能',
+    '',
+    '负责本区财政工作。',
+    '',
+    '项目\t预算数',
+    '合计\t1.00',
+    '',
+    '注：无。',
+  ]);
   // the data table is the second <table> of the page; the one-cell frame around 1.00 is its text
   assert.deepEqual(r.origins[6], { table: 2, row: 1 });
   assert.deepEqual(r.origins[7], { table: 2, row: 2 });
@@ -124,7 +143,14 @@ test('prose: headings, paragraphs and list items one a line, blank lines between
 });
 
 test('a GBK page with <meta charset=gb2312> is decoded', async () => {
-  const r = await importHtml(gbk(page('<table><tr><td>项目</td><td>合计</td></tr><tr><td>行政运行</td><td>16,231,840.80</td></tr></table>', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')));
+  const r = await importHtml(
+    gbk(
+      page(
+        '<table><tr><td>项目</td><td>合计</td></tr><tr><td>行政运行</td><td>16,231,840.80</td></tr></table>',
+        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+      ),
+    ),
+  );
   assert.deepEqual(lines(r.text), ['项目\t合计', '行政运行\t16,231,840.80']);
   assert.deepEqual(r.problems, []);
 });
@@ -199,7 +225,12 @@ test('real page: a list table with a <thead> (南通 水务局)', async () => {
 });
 
 test('every line has an origin slot; table lines never hold a newline inside a field', async () => {
-  for (const name of ['c050_杭州_政府办公厅_2026年部门预算.html', 'c076_济南_信访局_2026年部门预算.html', 'c083_南通_水务局_2026年部门预算.html', 'c105_温州_审计局_2026年部门预算.html']) {
+  for (const name of [
+    'c050_杭州_政府办公厅_2026年部门预算.html',
+    'c076_济南_信访局_2026年部门预算.html',
+    'c083_南通_水务局_2026年部门预算.html',
+    'c105_温州_审计局_2026年部门预算.html',
+  ]) {
     const r = await importHtml(fixture(name));
     assert.equal(r.origins.length, lines(r.text).length, name);
     lines(r.text).forEach((l, n) => {
@@ -214,12 +245,15 @@ test('every line has an origin slot; table lines never hold a newline inside a f
 test('truncated and bit-flipped pages either import or throw ImportError, nothing else', async () => {
   const sources = [fixture('c105_温州_审计局_2026年部门预算.html'), gbk(page(EXPENDITURE_TABLE, '<meta charset="gbk">'))];
   for (const good of sources) {
-    for (const [i, bytes] of damagedCopies(new Uint8Array(good), { seed: 11, cut: 30, flipped: 30, flips: 18 }).entries()) await importsOrRefuses(importHtml, bytes, `case ${i}`);
+    for (const [i, bytes] of damagedCopies(new Uint8Array(good), { seed: 11, cut: 30, flipped: 30, flips: 18 }).entries())
+      await importsOrRefuses(importHtml, bytes, `case ${i}`);
   }
 });
 
 test('hostile spans are capped: colspan=99999999 and rowspan=99999999 do not blow up', async () => {
-  const r = await importHtml(utf8(page('<table><tr><td colspan="99999999" rowspan="99999999">a</td><td>b</td></tr><tr><td>c</td></tr></table>')));
+  const r = await importHtml(
+    utf8(page('<table><tr><td colspan="99999999" rowspan="99999999">a</td><td>b</td></tr><tr><td>c</td></tr></table>')),
+  );
   const t = lines(r.text);
   assert.equal(t.length, 2);
   assert.ok(t[0].split('\t').length <= 1001);

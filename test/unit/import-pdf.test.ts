@@ -24,7 +24,8 @@ async function blockOf(name: string, start: string): Promise<string[]> {
   const all = await lines(name);
   const at = all.findIndex((l) => l.startsWith(start));
   assert.ok(at >= 0, `no line starts with ${JSON.stringify(start)}`);
-  let from = at, to = at;
+  let from = at,
+    to = at;
   while (from > 0 && all[from - 1] !== '') from--;
   while (to + 1 < all.length && all[to + 1] !== '') to++;
   return all.slice(from, to + 1);
@@ -45,7 +46,10 @@ test('a ruled table: split 类/款/项 code columns, empty cells kept as empty f
 test('a header cell wrapped over two lines is one field; a merged header sits over its first column', async () => {
   const block = await blockOf(BUDGET, '201\t06\t01\t行政运行\t16,231,840.80\t16,231,840.80\t\t\t');
   assert.equal(block[0], '项目\t\t\t\t收入预算\t\t\t\t');
-  assert.ok(block.some((l) => l.split('\t').includes('事业单位经营收入')), block.slice(0, 4).join('\n'));
+  assert.ok(
+    block.some((l) => l.split('\t').includes('事业单位经营收入')),
+    block.slice(0, 4).join('\n'),
+  );
 });
 
 test('a table continued on the next page stays one table; its repeated header rows are dropped', async () => {
@@ -69,7 +73,11 @@ test('titles, units and labelled fields are lines of their own', async () => {
 
 test('prose broken by the page width is joined back into paragraphs (CJK without spaces)', async () => {
   const all = await lines(BUDGET);
-  assert.ok(all.includes('1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元，主要用于局本级及所属单位人员经费及公用经费等的基本支出。'));
+  assert.ok(
+    all.includes(
+      '1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元，主要用于局本级及所属单位人员经费及公用经费等的基本支出。',
+    ),
+  );
   const prose = await lines('c012_北京_2026年北京市审计局部门预算.pdf');
   // printed over two lines, the second starting with the figure 7.01% that did not fit on the first
   assert.ok(prose.some((l) => l.includes('增长7.01%，主要原因：车辆达到报废年限，进行更新。')));
@@ -127,7 +135,9 @@ function buildPdf(pageStreams: string[], extraTrailer = '', extraObjects: string
   objects.push(`<< /Type /Pages /Kids [${pageStreams.map((_, i) => `${4 + 2 * i} 0 R`).join(' ')}] /Count ${n} >>`);
   objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
   pageStreams.forEach((content, i) => {
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`);
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`,
+    );
     objects.push(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
   });
   objects.push(...extraObjects);
@@ -173,7 +183,10 @@ test('an encrypted PDF that needs a password', async () => {
 });
 
 test('bytes that are not a PDF, and an empty file', async () => {
-  assert.match((await importError(new Uint8Array(Buffer.from('PK\x03\x04 this is a zip, not a pdf '.repeat(20), 'latin1')))).message, /not a PDF|damaged/);
+  assert.match(
+    (await importError(new Uint8Array(Buffer.from('PK\x03\x04 this is a zip, not a pdf '.repeat(20), 'latin1')))).message,
+    /not a PDF|damaged/,
+  );
   await importError(new Uint8Array(0));
 });
 
@@ -191,22 +204,42 @@ test('a hand-drawn grid: cells from the rules, a column-number row kept as its o
   for (const y of [700, 680, 660, 640, 620]) rules.push(`50 ${y} m 450 ${y} l`);
   for (const x of [50, 150, 250, 350, 450]) rules.push(`${x} 700 m ${x} 620 l`);
   const cells = [
-    text(60, 686, 'Item'), text(160, 686, 'Total'), text(260, 686, 'Basic'), text(360, 686, 'Project'),
-    text(60, 666, 'Column'), text(160, 666, '1'), text(260, 666, '2'), text(360, 666, '3'),
+    text(60, 686, 'Item'),
+    text(160, 686, 'Total'),
+    text(260, 686, 'Basic'),
+    text(360, 686, 'Project'),
+    text(60, 666, 'Column'),
+    text(160, 666, '1'),
+    text(260, 666, '2'),
+    text(360, 666, '3'),
     // the Basic cell of this row is empty; the figures are right-aligned near the right rule
-    text(60, 646, 'Admin'), text(215, 646, '12.50'), text(415, 646, '12.50'),
-    text(60, 626, 'Sum'), text(215, 626, '12.50'), text(315, 626, '0.00'), text(415, 626, '12.50'),
+    text(60, 646, 'Admin'),
+    text(215, 646, '12.50'),
+    text(415, 646, '12.50'),
+    text(60, 626, 'Sum'),
+    text(215, 626, '12.50'),
+    text(315, 626, '0.00'),
+    text(415, 626, '12.50'),
   ];
   const page = `0 0 0 RG 0.5 w ${rules.join(' ')} S ${cells.join(' ')}`;
   const r = await importPdf(buildPdf([page]));
-  assert.deepEqual(r.text.split('\n'), ['Item\tTotal\tBasic\tProject', 'Column\t1\t2\t3', 'Admin\t12.50\t\t12.50', 'Sum\t12.50\t0.00\t12.50']);
-  assert.deepEqual(r.origins.map((o) => o?.page), [1, 1, 1, 1]);
+  assert.deepEqual(r.text.split('\n'), [
+    'Item\tTotal\tBasic\tProject',
+    'Column\t1\t2\t3',
+    'Admin\t12.50\t\t12.50',
+    'Sum\t12.50\t0.00\t12.50',
+  ]);
+  assert.deepEqual(
+    r.origins.map((o) => o?.page),
+    [1, 1, 1, 1],
+  );
   assert.equal(r.origins[2]?.y, 800 - 646);
 });
 
 test('truncated and bit-flipped copies of a real PDF import or throw ImportError, nothing else', async () => {
   const original = new Uint8Array(readFileSync(join(PDFS, 'c012_北京_2026年北京市审计局部门预算.pdf')));
-  for (const [i, bytes] of damagedCopies(original, { seed: 12345, cut: 4, flipped: 8, flips: 20 }).entries()) await importsOrRefuses(importPdf, bytes, `case ${i}`);
+  for (const [i, bytes] of damagedCopies(original, { seed: 12345, cut: 4, flipped: 8, flips: 20 }).entries())
+    await importsOrRefuses(importPdf, bytes, `case ${i}`);
 });
 
 // The cells of 重庆 budget tables (水利局, p.14): a name wrapped over two lines, the figures beside its first line
@@ -218,46 +251,90 @@ test('a ruled row: figures beside the first line of a wrapped name, the code bes
   for (const x of [50, 120, 300, 450]) rules.push(`${x} 700 m ${x} 620 l`);
   const cells = [
     // row 1: `Pension insurance` / `payments`, 3,043.23 beside the first line, the code 2080505 beside the second
-    text(130, 684, 'Pension insurance'), text(390, 682, '3,043.23'), text(60, 666, '2080505'), text(125, 670, 'payments'),
+    text(130, 684, 'Pension insurance'),
+    text(390, 682, '3,043.23'),
+    text(60, 666, '2080505'),
+    text(125, 670, 'payments'),
     // row 2: no horizontal rule between the two lines of figures: two rows
-    text(60, 646, '2080506'), text(130, 646, 'Annuity'), text(390, 646, '1,777.39'),
-    text(60, 630, '2080599'), text(130, 630, 'Other'), text(390, 630, '1,099.15'),
+    text(60, 646, '2080506'),
+    text(130, 646, 'Annuity'),
+    text(390, 646, '1,777.39'),
+    text(60, 630, '2080599'),
+    text(130, 630, 'Other'),
+    text(390, 630, '1,099.15'),
   ];
   const page = `0 0 0 RG 0.5 w ${rules.join(' ')} S ${cells.join(' ')}`;
   const r = await importPdf(buildPdf([page]));
-  assert.deepEqual(r.text.split('\n'), ['2080505\tPension insurance payments\t3,043.23', '2080506\tAnnuity\t1,777.39', '2080599\tOther\t1,099.15']);
+  assert.deepEqual(r.text.split('\n'), [
+    '2080505\tPension insurance payments\t3,043.23',
+    '2080506\tAnnuity\t1,777.39',
+    '2080599\tOther\t1,099.15',
+  ]);
 });
 
 // 杭州 prints figures in cells too narrow for them: `370,219.2` on the top line of a tall row, its last digit `5`
 // on a line below the name (表5 of the 公安局 budget), or on the next page when the page break cuts the row.
-const grid = (xs: number[], ys: number[]) => [...ys.map((y) => `${xs[0]} ${y} m ${xs[xs.length - 1]} ${y} l`), ...xs.map((x) => `${x} ${ys[0]} m ${x} ${ys[ys.length - 1]} l`)].join(' ');
+const grid = (xs: number[], ys: number[]) =>
+  [...ys.map((y) => `${xs[0]} ${y} m ${xs[xs.length - 1]} ${y} l`), ...xs.map((x) => `${x} ${ys[0]} m ${x} ${ys[ys.length - 1]} l`)].join(
+    ' ',
+  );
 const XS = [50, 150, 250, 350, 450];
 
 test('digits cut off figures in a narrow cell finish those figures; a row of whole figures stays a row', async () => {
   const cells = [
-    text(60, 686, 'Item'), text(160, 686, 'Total'), text(260, 686, 'Basic'), text(360, 686, 'Project'),
+    text(60, 686, 'Item'),
+    text(160, 686, 'Total'),
+    text(260, 686, 'Basic'),
+    text(360, 686, 'Project'),
     // one ruled row three lines tall: figures cut at the top, the name and a whole figure in the middle, digits below
-    text(160, 670, '370,219.2'), text(260, 670, '293,191.8'), text(60, 663, 'Sum'), text(360, 663, '46,733.64'),
-    text(160, 651, '5'), text(260, 651, '6'),
+    text(160, 670, '370,219.2'),
+    text(260, 670, '293,191.8'),
+    text(60, 663, 'Sum'),
+    text(360, 663, '46,733.64'),
+    text(160, 651, '5'),
+    text(260, 651, '6'),
     // must not: whole figures above small numbers in one row band (ruled only between columns) stay two rows
-    text(60, 630, 'Admin'), text(160, 630, '12.50'), text(260, 630, '3.25'),
-    text(60, 616, 'Count'), text(160, 616, '4'), text(260, 616, '5'),
+    text(60, 630, 'Admin'),
+    text(160, 630, '12.50'),
+    text(260, 630, '3.25'),
+    text(60, 616, 'Count'),
+    text(160, 616, '4'),
+    text(260, 616, '5'),
   ];
   const page = `0 0 0 RG 0.5 w ${grid(XS, [700, 680, 640, 600])} S ${cells.join(' ')}`;
   const r = await importPdf(buildPdf([page]));
-  assert.deepEqual(r.text.split('\n'), ['Item\tTotal\tBasic\tProject', 'Sum\t370,219.25\t293,191.86\t46,733.64', 'Admin\t12.50\t3.25\t', 'Count\t4\t5\t']);
+  assert.deepEqual(r.text.split('\n'), [
+    'Item\tTotal\tBasic\tProject',
+    'Sum\t370,219.25\t293,191.86\t46,733.64',
+    'Admin\t12.50\t3.25\t',
+    'Count\t4\t5\t',
+  ]);
 });
 
 test('a row cut by the page break: its last digits and the rest of its name on the next page go back into it', async () => {
   const head = [text(60, 686, 'Unit'), text(160, 686, 'Total'), text(260, 686, 'Fees'), text(360, 686, 'Other')];
-  const page1 = `0 0 0 RG 0.5 w ${grid(XS, [700, 680, 660, 640])} S ${[...head,
-    text(60, 666, 'Police'), text(160, 666, '8.00'), text(360, 666, '8.00'),
-    text(60, 646, 'Motor'), text(160, 646, '14,549.64'), text(260, 646, '12,437.3'), text(360, 646, '2,112.28')].join(' ')}`;
+  const page1 = `0 0 0 RG 0.5 w ${grid(XS, [700, 680, 660, 640])} S ${[
+    ...head,
+    text(60, 666, 'Police'),
+    text(160, 666, '8.00'),
+    text(360, 666, '8.00'),
+    text(60, 646, 'Motor'),
+    text(160, 646, '14,549.64'),
+    text(260, 646, '12,437.3'),
+    text(360, 646, '2,112.28'),
+  ].join(' ')}`;
   const page2 = `0 0 0 RG 0.5 w ${grid(XS, [700, 680, 660])} S ${[
-    text(60, 686, 'Center'), text(260, 686, '6'),
-    text(60, 666, 'School'), text(160, 666, '3.00'), text(360, 666, '3.00')].join(' ')}`;
+    text(60, 686, 'Center'),
+    text(260, 686, '6'),
+    text(60, 666, 'School'),
+    text(160, 666, '3.00'),
+    text(360, 666, '3.00'),
+  ].join(' ')}`;
   const r = await importPdf(buildPdf([page1, page2]));
-  assert.deepEqual(r.text.split('\n').filter((l) => l.includes('\t')), ['Unit\tTotal\tFees\tOther', 'Police\t8.00\t\t8.00', 'Motor Center\t14,549.64\t12,437.36\t2,112.28', 'School\t3.00\t\t3.00']);
+  assert.deepEqual(
+    r.text.split('\n').filter((l) => l.includes('\t')),
+    ['Unit\tTotal\tFees\tOther', 'Police\t8.00\t\t8.00', 'Motor Center\t14,549.64\t12,437.36\t2,112.28', 'School\t3.00\t\t3.00'],
+  );
 });
 
 // A justified line set letter by letter with spaces (广州 2026 budgets: `购 预 算 3 . 8 3 万 元`): the figure stays one figure.

@@ -26,7 +26,10 @@ function sheetLines(result: ImportResult, sheet: string): { lines: string[]; cel
   const lines: string[] = [];
   const cells: (string[] | undefined)[] = [];
   result.text.split('\n').forEach((line, i) => {
-    if (result.origins[i]?.sheet === sheet && line !== '') { lines.push(line); cells.push(result.origins[i]?.cells); }
+    if (result.origins[i]?.sheet === sheet && line !== '') {
+      lines.push(line);
+      cells.push(result.origins[i]?.cells);
+    }
   });
   return { lines, cells };
 }
@@ -207,7 +210,9 @@ function cellFor(field: string): { value: string | number; numFmt?: string } {
   const m = AMOUNT.exec(field);
   if (!m || (!field.includes(',') && m[1] === undefined)) return { value: field };
   const decimals = m[1]?.length ?? 0;
-  const numFmt = (field.includes(',') || Math.abs(Number(field.replace(/,/g, ''))) >= 1000 ? '#,##0' : '0') + (decimals ? '.' + '0'.repeat(decimals) : '');
+  const numFmt =
+    (field.includes(',') || Math.abs(Number(field.replace(/,/g, ''))) >= 1000 ? '#,##0' : '0') +
+    (decimals ? '.' + '0'.repeat(decimals) : '');
   return { value: Number(field.replace(/,/g, '')), numFmt };
 }
 
@@ -242,11 +247,22 @@ async function workbookFromText(text: string, layout: 'packed' | 'template' = 'p
     const to = n + 1 < tables.length ? tables[n + 1].titleRange!.start.line - 1 : table.range.end.line;
     const rows = lines.slice(from, to + 1).filter((l) => l.trim() !== '');
     const width = Math.max(...rows.map((l) => l.split('\t').length + 1));
-    const codeColumns = Math.max(0, ...rows.map((l) => { const f = l.split('\t'); let k = 0; while (k < f.length && CODE.test(f[k])) k++; return k; }));
+    const codeColumns = Math.max(
+      0,
+      ...rows.map((l) => {
+        const f = l.split('\t');
+        let k = 0;
+        while (k < f.length && CODE.test(f[k])) k++;
+        return k;
+      }),
+    );
     let r = 1;
     for (const line of rows) {
       // pdftotext glued an amount to the next label (`31,214,205.80 一、…`): two cells in a workbook
-      const fields = line.split('\t').flatMap((f) => { const g = GLUED.exec(f); return g ? [g[1], g[2]] : [f]; });
+      const fields = line.split('\t').flatMap((f) => {
+        const g = GLUED.exec(f);
+        return g ? [g[1], g[2]] : [f];
+      });
       if (r === 1) {
         ws.getCell(1, 1).value = line.trim();
         ws.mergeCells(1, 1, 1, width);
@@ -266,17 +282,25 @@ async function workbookFromText(text: string, layout: 'packed' | 'template' = 'p
   return bytesOf(wb);
 }
 
-interface Arithmetic { findings: string[]; computations: string[] }
+interface Arithmetic {
+  findings: string[];
+  computations: string[];
+}
 
 function arithmeticOf(text: string): Arithmetic {
   const computations: Computation[] = [];
   const findings: Finding[] = checkDocument(analyzeText(text), {}, 'file:///x', (c) => computations.push(c));
   return {
-    findings: findings.filter((f) => ARITHMETIC.has(f.code)).map((f) => `${f.code} ${f.message}`).sort(),
+    findings: findings
+      .filter((f) => ARITHMETIC.has(f.code))
+      .map((f) => `${f.code} ${f.message}`)
+      .sort(),
     // every comparison, agreeing ones too, without its position (the two texts number their lines differently)
     computations: computations
       .filter((c) => ARITHMETIC.has(c.rule))
-      .map((c) => [c.rule, c.subject, c.basis, c.found, c.expected, c.verdict, c.parts.map((p) => `${p.label}=${p.value}`).join('+')].join(' | '))
+      .map((c) =>
+        [c.rule, c.subject, c.basis, c.found, c.expected, c.verdict, c.parts.map((p) => `${p.label}=${p.value}`).join('+')].join(' | '),
+      )
       .sort(),
   };
 }
@@ -330,8 +354,15 @@ test('the official Shanghai template: every sheet with its title, unit and rows 
   const blocks = result.text.split('\n\n');
   assert.equal(blocks.length >= 17, true);
   const titles = result.text.split('\n').filter((_, i) => i === 0 || result.text.split('\n')[i - 1] === '');
-  for (const t of ['上海市普陀区2026年区级部门预算', '目  录', '2026年部门财务收支预算总表', '2026年部门收入预算总表',
-    '2026年部门“三公”经费和机关运行经费预算表', 'XX项目经费情况说明']) assert.ok(titles.includes(t), t);
+  for (const t of [
+    '上海市普陀区2026年区级部门预算',
+    '目  录',
+    '2026年部门财务收支预算总表',
+    '2026年部门收入预算总表',
+    '2026年部门“三公”经费和机关运行经费预算表',
+    'XX项目经费情况说明',
+  ])
+    assert.ok(titles.includes(t), t);
 
   const income = sheetLines(result, '部门收入总表');
   assert.deepEqual(income.lines.slice(0, 7), [
@@ -348,7 +379,14 @@ test('the official Shanghai template: every sheet with its title, unit and rows 
   assert.equal(income.lines[income.lines.length - 1], '合计');
 
   const summary = sheetLines(result, '部门收支总表');
-  assert.deepEqual(summary.lines.slice(0, 6), ['2026年部门财务收支预算总表', '编制部门：', '单位：元', '本年收入\t\t本年支出', '项目\t预算数\t项目\t预算数', '一、财政拨款收入\t\t一、一般公共服务支出']);
+  assert.deepEqual(summary.lines.slice(0, 6), [
+    '2026年部门财务收支预算总表',
+    '编制部门：',
+    '单位：元',
+    '本年收入\t\t本年支出',
+    '项目\t预算数\t项目\t预算数',
+    '一、财政拨款收入\t\t一、一般公共服务支出',
+  ]);
 
   // the engine sees the nine tables with their titles and units
   const doc = analyzeText(result.text);
@@ -363,7 +401,10 @@ function oleHeader(streamNames: string[]): Uint8Array {
   const bytes = new Uint8Array(4096);
   bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   let at = 1024;
-  for (const name of streamNames) { bytes.set(Buffer.from(name, 'utf16le'), at); at += 128; }
+  for (const name of streamNames) {
+    bytes.set(Buffer.from(name, 'utf16le'), at);
+    at += 128;
+  }
   return bytes;
 }
 
@@ -377,11 +418,20 @@ function storedZip(files: Record<string, string>): Uint8Array {
     const fileName = Buffer.from(name);
     const crc = crc32(data);
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(fileName.length, 26);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(fileName.length, 26);
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20); central.writeUInt32LE(data.length, 24); central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(fileName.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, fileName, data);
     centrals.push(central, fileName);
@@ -389,8 +439,11 @@ function storedZip(files: Record<string, string>): Uint8Array {
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(centrals.length / 2, 8); end.writeUInt16LE(centrals.length / 2, 10);
-  end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(centrals.length / 2, 8);
+  end.writeUInt16LE(centrals.length / 2, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
   return new Uint8Array(Buffer.concat([...locals, directory, end]));
 }
 
@@ -418,7 +471,12 @@ test('truncated and bit-flipped workbooks import or fail with an ImportError, no
   ws.getCell('A1').value = '2026年部门收入预算总表';
   ws.mergeCells('A1:C1');
   ws.getCell('C2').value = '单位：元';
-  for (let r = 3; r < 12; r++) { ws.getCell(r, 1).value = `科目${r}`; ws.getCell(r, 2).value = r * 1000.5; ws.getCell(r, 2).numFmt = '#,##0.00'; }
+  for (let r = 3; r < 12; r++) {
+    ws.getCell(r, 1).value = `科目${r}`;
+    ws.getCell(r, 2).value = r * 1000.5;
+    ws.getCell(r, 2).numFmt = '#,##0.00';
+  }
   const good = await bytesOf(wb);
-  for (const [i, bytes] of damagedCopies(good, { seed: 20260105, cut: 25, flipped: 50, flips: 4 }).entries()) await importsOrRefuses(importXlsx, bytes, `case ${i}`);
+  for (const [i, bytes] of damagedCopies(good, { seed: 20260105, cut: 25, flipped: 50, flips: 4 }).entries())
+    await importsOrRefuses(importXlsx, bytes, `case ${i}`);
 });

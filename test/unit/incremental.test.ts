@@ -17,14 +17,40 @@ function applyToString(text: string, sl: number, sc: number, el: number, ec: num
 
 const snapshot = (text: string) => JSON.stringify(analyzeText(text));
 
-const FRAGMENTS = ['', '\n', '\n\n', '表4', '单位：万元', '一、', '（二）机构设置', '\t', '2,519.99', '合计\t1.00\t2.00', '第三部分 其他', '目录\n', '\t\t0.00\n', '   ', '1 合计 2549.26 232.77', '# 标题\n'];
+const FRAGMENTS = [
+  '',
+  '\n',
+  '\n\n',
+  '表4',
+  '单位：万元',
+  '一、',
+  '（二）机构设置',
+  '\t',
+  '2,519.99',
+  '合计\t1.00\t2.00',
+  '第三部分 其他',
+  '目录\n',
+  '\t\t0.00\n',
+  '   ',
+  '1 合计 2549.26 232.77',
+  '# 标题\n',
+];
 
 test('random edits applied incrementally give the same model as a full parse (seed 000)', () => {
   const base = readSeed('000_1f6e6b9090501f01.txt');
   const lineCount = splitLines(base).length;
   fc.assert(
     fc.property(
-      fc.array(fc.record({ line: fc.nat(lineCount + 5), col: fc.nat(40), span: fc.nat(3), cols: fc.nat(30), text: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 12 })) }), { minLength: 1, maxLength: 6 }),
+      fc.array(
+        fc.record({
+          line: fc.nat(lineCount + 5),
+          col: fc.nat(40),
+          span: fc.nat(3),
+          cols: fc.nat(30),
+          text: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 12 })),
+        }),
+        { minLength: 1, maxLength: 6 },
+      ),
       (edits) => {
         const lexed = LexedText.parse(base);
         let text = base;
@@ -37,7 +63,13 @@ test('random edits applied incrementally give the same model as a full parse (se
           lexed.applyEdit({ range: { start: { line: sl, character: sc }, end: { line: el, character: ec } }, text: e.text });
           text = applyToString(text, sl, sc, el, ec, e.text);
         }
-        assert.equal(lexed.lines().map((l) => l.text).join('\n'), text);
+        assert.equal(
+          lexed
+            .lines()
+            .map((l) => l.text)
+            .join('\n'),
+          text,
+        );
         assert.equal(JSON.stringify(assemble(lexed.lines())), snapshot(text));
       },
     ),
@@ -86,26 +118,23 @@ test('diagnostics after random edits equal a fresh check of the final text (per-
     const line = fc.oneof(fc.nat(baseLines.length), fc.constantFrom(...figureRows), fc.constantFrom(...figureRows));
     const text = fc.oneof(fc.constantFrom(...FRAGMENTS, '9', '0.01', '\t', '1,000.00\t'), fc.string({ maxLength: 6 }));
     fc.assert(
-      fc.property(
-        fc.array(fc.record({ line, col: fc.nat(40), span: fc.nat(2), text }), { minLength: 1, maxLength: 4 }),
-        (edits) => {
-          const svc = new LanguageService();
-          svc.open(uri, base, 1);
-          svc.diagnostics(uri);
-          let text = base;
-          let version = 1;
-          for (const e of edits) {
-            const lines = splitLines(text);
-            const sl = Math.min(e.line, lines.length - 1);
-            const el = Math.min(sl + e.span, lines.length - 1);
-            const sc = Math.min(e.col, lines[sl].length);
-            const ec = el === sl ? Math.max(sc, Math.min(sc + 3, lines[el].length)) : Math.min(e.col, lines[el].length);
-            svc.update(uri, [{ range: { start: { line: sl, character: sc }, end: { line: el, character: ec } }, text: e.text }], ++version);
-            text = applyToString(text, sl, sc, el, ec, e.text);
-            assert.equal(JSON.stringify(svc.diagnostics(uri)), JSON.stringify(checkDocument(analyzeText(text), {}, uri)));
-          }
-        },
-      ),
+      fc.property(fc.array(fc.record({ line, col: fc.nat(40), span: fc.nat(2), text }), { minLength: 1, maxLength: 4 }), (edits) => {
+        const svc = new LanguageService();
+        svc.open(uri, base, 1);
+        svc.diagnostics(uri);
+        let text = base;
+        let version = 1;
+        for (const e of edits) {
+          const lines = splitLines(text);
+          const sl = Math.min(e.line, lines.length - 1);
+          const el = Math.min(sl + e.span, lines.length - 1);
+          const sc = Math.min(e.col, lines[sl].length);
+          const ec = el === sl ? Math.max(sc, Math.min(sc + 3, lines[el].length)) : Math.min(e.col, lines[el].length);
+          svc.update(uri, [{ range: { start: { line: sl, character: sc }, end: { line: el, character: ec } }, text: e.text }], ++version);
+          text = applyToString(text, sl, sc, el, ec, e.text);
+          assert.equal(JSON.stringify(svc.diagnostics(uri)), JSON.stringify(checkDocument(analyzeText(text), {}, uri)));
+        }
+      }),
       { numRuns: 40 },
     );
   }
@@ -126,19 +155,39 @@ test('a keystroke in prose reuses the arithmetic findings of every table it did 
   // a new line above the tables moves them: their findings are recomputed at the new lines
   svc.update(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }], 3);
   const moved = svc.diagnostics(uri).filter((f) => f.code === 'sum-mismatch');
-  assert.deepEqual(moved.map((f) => f.range.start.line), beforeLines.map((l) => l + 1));
+  assert.deepEqual(
+    moved.map((f) => f.range.start.line),
+    beforeLines.map((l) => l + 1),
+  );
 });
 
 test('a figure changed inside a table re-checks that table', () => {
   const uri = 'file:///doc.txt';
-  const table = ['表1 支出表', '单位：万元', '科目编码\t科目名称\t金额', '201\t一般公共服务支出\t30.00', '20101\t人大事务\t10.00', '20102\t政协事务\t20.00', '合计\t\t30.00'];
+  const table = [
+    '表1 支出表',
+    '单位：万元',
+    '科目编码\t科目名称\t金额',
+    '201\t一般公共服务支出\t30.00',
+    '20101\t人大事务\t10.00',
+    '20102\t政协事务\t20.00',
+    '合计\t\t30.00',
+  ];
   const svc = new LanguageService();
   svc.open(uri, table.join('\n'), 1);
-  assert.deepEqual(svc.diagnostics(uri).map((f) => f.code), []);
+  assert.deepEqual(
+    svc.diagnostics(uri).map((f) => f.code),
+    [],
+  );
   const line = 5;
   svc.update(uri, [{ range: { start: { line, character: 11 }, end: { line, character: 13 } }, text: '25' }], 2);
   assert.equal(svc.text(uri)!.split('\n')[line], '20102\t政协事务\t25.00');
-  assert.ok(svc.diagnostics(uri).some((f) => f.code === 'sum-mismatch'), 'the edited table is checked again');
+  assert.ok(
+    svc.diagnostics(uri).some((f) => f.code === 'sum-mismatch'),
+    'the edited table is checked again',
+  );
   svc.update(uri, [{ range: { start: { line, character: 11 }, end: { line, character: 13 } }, text: '20' }], 3);
-  assert.deepEqual(svc.diagnostics(uri).map((f) => f.code), []);
+  assert.deepEqual(
+    svc.diagnostics(uri).map((f) => f.code),
+    [],
+  );
 });

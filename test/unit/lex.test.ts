@@ -40,8 +40,10 @@ test('sentences, definitions and figures are not plausible headings', () => {
     '党政办公室。负责局机关日常运转。',
     '公务接待费1.90万元',
     '依据市政府公布的部门"权责清单",依法行使行政职权,承担行政职责。',
-  ]) assert.equal(plausibleHeadingTitle(t), false, t);
-  for (const t of ['部门概况', '收支预算总体情况。', '机构设置：', '“三公”经费及会议费、培训费情况说明']) assert.ok(plausibleHeadingTitle(t), t);
+  ])
+    assert.equal(plausibleHeadingTitle(t), false, t);
+  for (const t of ['部门概况', '收支预算总体情况。', '机构设置：', '“三公”经费及会议费、培训费情况说明'])
+    assert.ok(plausibleHeadingTitle(t), t);
 });
 
 test('table numbers, titles and units', () => {
@@ -62,7 +64,10 @@ test('table numbers, titles and units', () => {
 test('tab cells keep exact ranges and lexical kinds', () => {
   const l = lexLine('30101\t基本工资\t50101\t工资奖金津补贴\t214.72\t\t-\t**');
   assert.ok(l.cells);
-  assert.deepEqual(l.cells.map((c) => c.kind), ['number', 'text', 'number', 'text', 'number', 'empty', 'dash', 'mark']);
+  assert.deepEqual(
+    l.cells.map((c) => c.kind),
+    ['number', 'text', 'number', 'text', 'number', 'empty', 'dash', 'mark'],
+  );
   const c = l.cells[4];
   assert.equal(l.text.slice(c.start, c.end), '214.72');
   assert.equal(c.decimals, 2);
@@ -74,20 +79,29 @@ test('HTML tags and Markdown pipes', () => {
   assert.equal(html.cells![2].text, '其中：财政资金');
   const pipe = lexLine('| 301 | 工资福利支出 | 625.74 |');
   assert.ok(pipe.pipe);
-  assert.deepEqual(pipe.cells!.map((c) => c.text), ['301', '工资福利支出', '625.74']);
+  assert.deepEqual(
+    pipe.cells!.map((c) => c.text),
+    ['301', '工资福利支出', '625.74'],
+  );
   assert.equal(pipe.text.slice(pipe.cells![2].start, pipe.cells![2].end), '625.74');
   assert.ok(lexLine('|---|:---:|---|').separator);
 });
 
 test('an amount glued to the next label by one space is two cells', () => {
   const l = lexLine('一、财政拨款收入\t31,214,205.80 一、一般公共服务支出\t22,186,440.80');
-  assert.deepEqual(l.cells!.map((c) => c.text), ['一、财政拨款收入', '31,214,205.80', '一、一般公共服务支出', '22,186,440.80']);
+  assert.deepEqual(
+    l.cells!.map((c) => c.text),
+    ['一、财政拨款收入', '31,214,205.80', '一、一般公共服务支出', '22,186,440.80'],
+  );
   assert.equal(l.text.slice(l.cells![2].start, l.cells![2].end), '一、一般公共服务支出');
 });
 
 test('PDF rows split on spaces; full-width spaces are indentation', () => {
   const cells = splitSpaced('3 　　164001 　　杨陵区医疗保障局 92.04 0.00');
-  assert.deepEqual(cells.map((c) => c.text), ['3', '164001', '杨陵区医疗保障局', '92.04', '0.00']);
+  assert.deepEqual(
+    cells.map((c) => c.text),
+    ['3', '164001', '杨陵区医疗保障局', '92.04', '0.00'],
+  );
   assert.equal(cells[1].indent, 2);
 });
 

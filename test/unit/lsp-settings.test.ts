@@ -5,8 +5,10 @@ import { normalizeSettings } from '../../server/src/lsp/settings.js';
 import { diagnosticDelay, DIAGNOSTIC_DELAY_MS, MAX_DIAGNOSTIC_DELAY_MS } from '../../server/src/lsp/schedule.js';
 
 test('settings: valid values are kept, anything else falls back to the defaults', () => {
-  assert.deepEqual(normalizeSettings({ year: 2024, locale: 'en', rules: { rounding: 'off', 'sum-mismatch': 'warning' }, detectPlainText: false }),
-    { year: 2024, locale: 'en', rules: { rounding: 'off', 'sum-mismatch': 'warning' }, detectPlainText: false });
+  assert.deepEqual(
+    normalizeSettings({ year: 2024, locale: 'en', rules: { rounding: 'off', 'sum-mismatch': 'warning' }, detectPlainText: false }),
+    { year: 2024, locale: 'en', rules: { rounding: 'off', 'sum-mismatch': 'warning' }, detectPlainText: false },
+  );
   assert.deepEqual(normalizeSettings(undefined), { year: undefined, locale: 'zh', rules: {}, detectPlainText: true });
   assert.deepEqual(normalizeSettings('junk'), { year: undefined, locale: 'zh', rules: {}, detectPlainText: true });
   const bad = normalizeSettings({ year: 2024.5, locale: 'fr', rules: { rounding: 'loud', x: 3 }, detectPlainText: 'no' });

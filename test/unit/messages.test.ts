@@ -10,7 +10,8 @@ import { moreDocFiles, readMoreDoc, readSeed, seedFiles } from '../helpers/fixtu
 const documents = () => [...seedFiles().map(readSeed), ...moreDocFiles().map(readMoreDoc)];
 
 /** Chinese words that only our templates write (none of them is part of a quoted label in the fixtures). */
-const OUR_CHINESE = /不符|相差|中的|找不到|应为|所列|小于|多出|（合|本年 |变动 |表中数字|；|未命名|尾差|四舍五入|下级科目|各项|各分项|列(?=\s|$)|规范名称|位数|没有编码|有效（|改为|上级|下设|差额恰为/;
+const OUR_CHINESE =
+  /不符|相差|中的|找不到|应为|所列|小于|多出|（合|本年 |变动 |表中数字|；|未命名|尾差|四舍五入|下级科目|各项|各分项|列(?=\s|$)|规范名称|位数|没有编码|有效（|改为|上级|下设|差额恰为/;
 
 /** The document's own words, which an English message quotes: 「…」 and “…” spans, 万元/元, 类/款/项. */
 const withoutQuotes = (s: string) => s.replace(/「[^」]*」/g, '').replace(/“[^”]*”/g, '');
@@ -39,10 +40,32 @@ test('the same findings in both languages: same places, rules and data', () => {
 });
 
 test('Chinese messages read as before: a narrative mismatch and a growth rate', () => {
-  assert.equal(message('zh', 'text-table', { label: '行政运行', found: '230.97万元', table: '表5「一般公共预算支出表」', cell: '231.97', tableUnit: '万元', expected: '231.97', unit: '万元', diff: '1.00' }),
-    '「行政运行」230.97万元 与表5「一般公共预算支出表」中的 231.97万元（合 231.97万元）不符，相差 1.00万元');
-  assert.equal(message('en', 'growth', { word: 'growth', percent: '8.00', current: '107.76', unit: '万元', up: 'true', change: '7.76', previous: '100.00', expected: '7.76' }),
-    'growth of 8.00% does not follow from the figures stated: 107.76 万元, up 7.76 万元 on last year (last year 100.00 万元), gives 7.76%');
+  assert.equal(
+    message('zh', 'text-table', {
+      label: '行政运行',
+      found: '230.97万元',
+      table: '表5「一般公共预算支出表」',
+      cell: '231.97',
+      tableUnit: '万元',
+      expected: '231.97',
+      unit: '万元',
+      diff: '1.00',
+    }),
+    '「行政运行」230.97万元 与表5「一般公共预算支出表」中的 231.97万元（合 231.97万元）不符，相差 1.00万元',
+  );
+  assert.equal(
+    message('en', 'growth', {
+      word: 'growth',
+      percent: '8.00',
+      current: '107.76',
+      unit: '万元',
+      up: 'true',
+      change: '7.76',
+      previous: '100.00',
+      expected: '7.76',
+    }),
+    'growth of 8.00% does not follow from the figures stated: 107.76 万元, up 7.76 万元 on last year (last year 100.00 万元), gives 7.76%',
+  );
 });
 
 test('hovers follow the locale too, and PDF header spaces are squeezed out of column names', () => {

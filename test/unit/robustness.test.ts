@@ -8,16 +8,27 @@ import { readSeed, readMoreDoc } from '../helpers/fixtures.js';
 import { exercise, lineMutations, LINE_PIECES } from '../helpers/exercise.js';
 
 test('random unicode text never throws', () => {
-  fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (s) => exercise(s)), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (s) => exercise(s)),
+    { numRuns: 300 },
+  );
 });
 
 test('random sequences of disclosure-like pieces never throw', () => {
-  fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...LINE_PIECES), fc.string({ maxLength: 6 })), { maxLength: 200 }), (parts) => exercise(parts.join(''))), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.array(fc.oneof(fc.constantFrom(...LINE_PIECES), fc.string({ maxLength: 6 })), { maxLength: 200 }), (parts) =>
+      exercise(parts.join('')),
+    ),
+    { numRuns: 300 },
+  );
 });
 
 test('truncations of a real document (half a table) never throw', () => {
   const text = readSeed('003_3501b10775860d1f.txt');
-  fc.assert(fc.property(fc.nat(text.length), fc.nat(text.length), (a, b) => exercise(text.slice(Math.min(a, b), Math.max(a, b)))), { numRuns: 60 });
+  fc.assert(
+    fc.property(fc.nat(text.length), fc.nat(text.length), (a, b) => exercise(text.slice(Math.min(a, b), Math.max(a, b)))),
+    { numRuns: 60 },
+  );
 });
 
 test('a title and unit line pasted twice in a row parse (was: a table segment with no rows read at [0])', () => {
@@ -29,12 +40,18 @@ test('a title and unit line pasted twice in a row parse (was: a table segment wi
 
 test('line-level edits of real documents (lines duplicated, deleted, moved, cut, joined) never throw', () => {
   for (const text of [readSeed('000_1f6e6b9090501f01.txt'), readMoreDoc('04_pt_czj_2025_dept_budget.txt')]) {
-    fc.assert(fc.property(lineMutations(text), (t) => exercise(t)), { numRuns: 40, seed: 8 });
+    fc.assert(
+      fc.property(lineMutations(text), (t) => exercise(t)),
+      { numRuns: 40, seed: 8 },
+    );
   }
 });
 
 test('binary junk decoded leniently never throws', () => {
-  fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => exercise(new TextDecoder('utf-8').decode(bytes))), { numRuns: 200 });
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => exercise(new TextDecoder('utf-8').decode(bytes))),
+    { numRuns: 200 },
+  );
 });
 
 test('5 MB of repeated tables parses', () => {

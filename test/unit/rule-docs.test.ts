@@ -17,7 +17,17 @@ for (const rule of RULES) {
     const path = join(DOCS, `${rule.id}.md`);
     assert.ok(existsSync(path), `no page for ${rule.id}`);
     const page = readFileSync(path, 'utf8');
-    for (const heading of ['## 检查什么', '## 错误示例', '## 正确示例', '## 为什么', '## 如何修正', '## 如何关闭', '## What it checks', '## How to fix', '## How to turn it off']) {
+    for (const heading of [
+      '## 检查什么',
+      '## 错误示例',
+      '## 正确示例',
+      '## 为什么',
+      '## 如何修正',
+      '## 如何关闭',
+      '## What it checks',
+      '## How to fix',
+      '## How to turn it off',
+    ]) {
       assert.ok(page.includes(heading), `${rule.id}: no «${heading}»`);
     }
     assert.ok(page.startsWith(`# ${rule.id}`), `${rule.id}: the page starts with its id`);

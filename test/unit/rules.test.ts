@@ -7,15 +7,29 @@ import { CHECKS, checkDocument, type Check } from '../../server/src/checks/index
 import { escapeMarkdown } from '../../server/src/util/markdown.js';
 import { ruleDocsUrl } from '../../shared/src/rules.js';
 
-const TABLE = ['表1 部门支出总表', '单位：万元', '科目编码\t科目名称\t合计\t基本支出\t项目支出',
-  '201\t一般公共服务支出\t30.00\t20.00\t10.00', '20101\t人大事务\t12.00\t9.00\t4.00', '20102\t政协事务\t18.00\t12.00\t6.00'].join('\n');
+const TABLE = [
+  '表1 部门支出总表',
+  '单位：万元',
+  '科目编码\t科目名称\t合计\t基本支出\t项目支出',
+  '201\t一般公共服务支出\t30.00\t20.00\t10.00',
+  '20101\t人大事务\t12.00\t9.00\t4.00',
+  '20102\t政协事务\t18.00\t12.00\t6.00',
+].join('\n');
 
 test('a check that throws leaves an information finding naming its rules; the other checks still report', () => {
   const original = console.error;
   const logged: unknown[] = [];
-  console.error = (...args: unknown[]) => { logged.push(args); };
+  console.error = (...args: unknown[]) => {
+    logged.push(args);
+  };
   try {
-    const broken: Check = { name: 'broken', rules: ['text-table-mismatch', 'percent-mismatch'], run: () => { throw new Error('cannot read property x of undefined\n    at somewhere'); } };
+    const broken: Check = {
+      name: 'broken',
+      rules: ['text-table-mismatch', 'percent-mismatch'],
+      run: () => {
+        throw new Error('cannot read property x of undefined\n    at somewhere');
+      },
+    };
     const findings = checkDocument(analyzeText(TABLE), {}, 'file:///x', undefined, [...CHECKS, broken]);
     const crash = findings.find((f) => f.data?.crashed === 'broken');
     assert.ok(crash, JSON.stringify(findings.map((f) => f.message)));
@@ -23,7 +37,10 @@ test('a check that throws leaves an information finding naming its rules; the ot
     assert.equal(crash.code, 'text-table-mismatch');
     assert.match(crash.message, /text-table-mismatch、percent-mismatch.*未能完成：cannot read property x of undefined/);
     assert.doesNotMatch(crash.message, /somewhere/, 'one line of the reason, not the stack');
-    assert.ok(findings.some((f) => f.code === 'sum-mismatch'), 'the table arithmetic still ran');
+    assert.ok(
+      findings.some((f) => f.code === 'sum-mismatch'),
+      'the table arithmetic still ran',
+    );
     assert.equal(logged.length, 1, 'the stack is logged');
     const en = checkDocument(analyzeText(TABLE), { locale: 'en' }, '', undefined, [broken]);
     assert.match(en[0].message, /could not finish/);
@@ -32,8 +49,9 @@ test('a check that throws leaves an information finding naming its rules; the ot
   }
 });
 
-test('settings by tag, overridden by the rule\'s own entry; off by tag silences the family', () => {
-  const severities = (rules: Record<string, string>) => checkDocument(analyzeText(TABLE), { rules: rules as never }).map((f) => `${f.code}:${f.severity}`);
+test("settings by tag, overridden by the rule's own entry; off by tag silences the family", () => {
+  const severities = (rules: Record<string, string>) =>
+    checkDocument(analyzeText(TABLE), { rules: rules as never }).map((f) => `${f.code}:${f.severity}`);
   assert.deepEqual(severities({}), ['sum-mismatch:1']);
   assert.deepEqual(severities({ arithmetic: 'warning' }), ['sum-mismatch:2']);
   assert.deepEqual(severities({ arithmetic: 'off' }), []);
@@ -41,7 +59,7 @@ test('settings by tag, overridden by the rule\'s own entry; off by tag silences 
   assert.deepEqual(severities({ narrative: 'off', arithmetic: 'loud' }), ['sum-mismatch:1'], 'a value that is no severity changes nothing');
 });
 
-test('every published finding links to its rule\'s page', () => {
+test("every published finding links to its rule's page", () => {
   for (const f of checkDocument(analyzeText(TABLE))) assert.equal(f.codeDescription?.href, ruleDocsUrl(f.code));
 });
 

@@ -7,7 +7,9 @@ import { assertAnnotated, readAnnotated } from '../helpers/annotated.js';
 
 const DIR = join(__dirname, '..', 'fixtures', 'shapes');
 
-for (const file of readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort()) {
+for (const file of readdirSync(DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()) {
   test(`shape: ${file}`, () => {
     assertAnnotated(readAnnotated(join(DIR, file)));
   });

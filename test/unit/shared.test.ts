@@ -15,10 +15,18 @@ test('constants match package.json', () => {
 
 test('titles alone are recognised', () => {
   for (const title of [
-    '2024年部门预算公开说明', '2020 年部门决算', '部门综合预算', '眉县医疗保障局 2020 年部门决算',
-    '## 2021 年部门预算信息公开情况说明', '上海市2025年市级单位预算', '部 门 预 算',
-    '中共上海市普陀区委\n社会工作部 2024 年度\n部门决算\n', '\ufeff2023年部门决算公开', '**2022年单位预算**',
-  ]) assert.ok(looksLikeDisclosure(title), title);
+    '2024年部门预算公开说明',
+    '2020 年部门决算',
+    '部门综合预算',
+    '眉县医疗保障局 2020 年部门决算',
+    '## 2021 年部门预算信息公开情况说明',
+    '上海市2025年市级单位预算',
+    '部 门 预 算',
+    '中共上海市普陀区委\n社会工作部 2024 年度\n部门决算\n',
+    '\ufeff2023年部门决算公开',
+    '**2022年单位预算**',
+  ])
+    assert.ok(looksLikeDisclosure(title), title);
 });
 
 test('every real document is recognised', () => {
@@ -44,7 +52,8 @@ test('ordinary text, notices, documentation and code are not', () => {
     '《地方预决算公开操作规程》\n\n第一条 为规范预决算公开……',
     '2024年工作总结\n\n一、主要成绩\n\n全年完成收入1,234.56万元。\n',
     '第一部分 引言\n\n本文讨论机器学习。\n',
-  ]) assert.ok(!looksLikeDisclosure(text), JSON.stringify(text.slice(0, 30)));
+  ])
+    assert.ok(!looksLikeDisclosure(text), JSON.stringify(text.slice(0, 30)));
 });
 
 test('only the first 4000 characters are read', () => {
@@ -52,13 +61,28 @@ test('only the first 4000 characters are read', () => {
 });
 
 test('the rule table is the contract: twelve ids with their default severities', () => {
-  assert.deepEqual(RULES.map((r) => r.id), [...RULE_IDS]);
+  assert.deepEqual(
+    RULES.map((r) => r.id),
+    [...RULE_IDS],
+  );
   assert.equal(new Set(RULE_IDS).size, 12);
-  assert.deepEqual({ ...DEFAULT_SEVERITY }, {
-    'sum-mismatch': 'error', 'crossfoot-mismatch': 'error', 'balance-mismatch': 'error', 'cross-table-mismatch': 'error',
-    'text-table-mismatch': 'error', 'text-sum-mismatch': 'warning', 'percent-mismatch': 'warning', 'rounding': 'hint',
-    'unknown-code': 'warning', 'malformed-code': 'error', 'code-name-mismatch': 'warning', 'code-mapping-mismatch': 'warning',
-  });
+  assert.deepEqual(
+    { ...DEFAULT_SEVERITY },
+    {
+      'sum-mismatch': 'error',
+      'crossfoot-mismatch': 'error',
+      'balance-mismatch': 'error',
+      'cross-table-mismatch': 'error',
+      'text-table-mismatch': 'error',
+      'text-sum-mismatch': 'warning',
+      'percent-mismatch': 'warning',
+      rounding: 'hint',
+      'unknown-code': 'warning',
+      'malformed-code': 'error',
+      'code-name-mismatch': 'warning',
+      'code-mapping-mismatch': 'warning',
+    },
+  );
   assert.ok(Object.isFrozen(RULES) && Object.isFrozen(DEFAULT_SEVERITY) && Object.isFrozen(RULES[0]));
   assert.ok(isRuleId('rounding') && !isRuleId('nope'));
   for (const r of RULES) assert.ok(r.zh && r.en, r.id);

@@ -9,7 +9,23 @@ import { LexedText } from '../../server/src/parse/blocks.js';
 import { LanguageService, analyzeText } from '../../server/src/service.js';
 import { assemble } from '../../server/src/parse/assemble.js';
 
-const PIECES = ['\r', '\n', '\r\n', '\n\r', 'a', '表1', '单位：万元', '\t', '合计\t1.00', '😀', '\ud83d', '', ' ', '2101501\t行政运行\t3.00', '\n\n'];
+const PIECES = [
+  '\r',
+  '\n',
+  '\r\n',
+  '\n\r',
+  'a',
+  '表1',
+  '单位：万元',
+  '\t',
+  '合计\t1.00',
+  '😀',
+  '\ud83d',
+  '',
+  ' ',
+  '2101501\t行政运行\t3.00',
+  '\n\n',
+];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((p) => p.join(''));
 const position = fc.record({ line: fc.integer({ min: -2, max: 14 }), character: fc.integer({ min: -2, max: 14 }) });
 const edit = fc.record({ range: fc.record({ start: position, end: position }), text });

@@ -6,7 +6,11 @@ import { join } from 'node:path';
 export type Classification = 'function' | 'economic-department' | 'economic-government';
 export type Level = '类' | '款' | '项';
 
-export interface FormerName { name: string; from: number; to: number }
+export interface FormerName {
+  name: string;
+  from: number;
+  to: number;
+}
 
 export interface CatalogueEntry {
   code: string;
@@ -51,7 +55,9 @@ function dataDir(): string {
 }
 
 function rows(file: string): string[][] {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l && !l.startsWith('#'));
+  const lines = readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l && !l.startsWith('#'));
   return lines.slice(1).map((l) => l.split('\t'));
 }
 
@@ -76,13 +82,17 @@ export function classificationOf(code: string): Classification | undefined {
 export function normalizeName(name: string): string {
   return name
     .replace(/[\s\u3000]/g, '')
-    .replace(/（/g, '(').replace(/）/g, ')')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
     .replace(/其它/g, '其他')
     .replace(/的/g, '')
     .replace(/[。；;，,、：:]+$/, '');
 }
 
-export interface Mapping { agency: string[]; institution: string[] }
+export interface Mapping {
+  agency: string[];
+  institution: string[];
+}
 
 export class Catalogue {
   private entries = new Map<string, CatalogueEntry[]>();
@@ -107,11 +117,13 @@ export class Catalogue {
           level: levelOf(code)!,
           from,
           to,
-          former: former ? former.split(';').map((f) => {
-            const [n, y] = f.split('@');
-            const [ff, tt] = years(y);
-            return { name: n, from: ff, to: tt };
-          }) : [],
+          former: former
+            ? former.split(';').map((f) => {
+                const [n, y] = f.split('@');
+                const [ff, tt] = years(y);
+                return { name: n, from: ff, to: tt };
+              })
+            : [],
           complete,
           explanation,
           source: `${SOURCES[cls]}（${from}${to === Infinity ? '年起' : `—${to}年`}）`,
@@ -185,7 +197,11 @@ export class Catalogue {
       if (kept.length) this.entries.set(code, kept);
       else this.entries.delete(code);
     }
-    for (const [parent, list] of this.byParent) this.byParent.set(parent, list.filter((e) => !e.source.startsWith('本地')));
+    for (const [parent, list] of this.byParent)
+      this.byParent.set(
+        parent,
+        list.filter((e) => !e.source.startsWith('本地')),
+      );
     for (const e of entries) {
       if (this.entries.has(e.code)) continue;
       this.entries.set(e.code, [e]);
@@ -202,9 +218,10 @@ export class Catalogue {
 
   size(cls: Classification, level?: Level, year = CURRENT_YEAR): number {
     let n = 0;
-    for (const list of this.entries.values()) for (const e of list) {
-      if (e.classification === cls && (!level || e.level === level) && e.from <= year && year <= e.to) n++;
-    }
+    for (const list of this.entries.values())
+      for (const e of list) {
+        if (e.classification === cls && (!level || e.level === level) && e.from <= year && year <= e.to) n++;
+      }
     return n;
   }
 

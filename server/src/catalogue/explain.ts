@@ -21,7 +21,10 @@ export function explainCode(code: string, year = CURRENT_YEAR): Explanation | un
   const related: Explanation['related'] = [];
   if (e.classification === 'economic-department') {
     const m = cat.mappingOf(code);
-    for (const [who, codes] of [['机关', m?.agency ?? []], ['事业单位', m?.institution ?? []]] as const) {
+    for (const [who, codes] of [
+      ['机关', m?.agency ?? []],
+      ['事业单位', m?.institution ?? []],
+    ] as const) {
       for (const g of codes) {
         const ge = cat.lookup(g, year) ?? cat.anyEdition(g);
         if (ge) related.push({ code: g, name: ge.name, relation: `政府预算经济分类（${who}）` });
@@ -74,4 +77,3 @@ export function nearest(code: string, year = CURRENT_YEAR): { parent?: Catalogue
   }
   return { siblings: [] };
 }
-

@@ -3,8 +3,15 @@
 // complete, and names that differ from ours are reported for a person to review (never overwritten
 // silently). Used by scripts/import-function-catalogue.mjs.
 
-export interface OfficialRow { code: string; name: string }
-export interface MergeReport { added: string[]; renamed: { code: string; ours: string; official: string }[]; completed: string[] }
+export interface OfficialRow {
+  code: string;
+  name: string;
+}
+export interface MergeReport {
+  added: string[];
+  renamed: { code: string; ours: string; official: string }[];
+  completed: string[];
+}
 
 /** Reads `code,name` or `code<TAB>name` lines (a header line and blank lines are skipped). */
 export function parseOfficial(text: string): OfficialRow[] {
@@ -38,7 +45,10 @@ export function mergeOfficial(tsv: string, official: OfficialRow[], year: number
     if (code.length === 7) continue;
     const hasChildren = [...listed].some((c) => c.length === code.length + 2 && c.startsWith(code));
     const row = rows.get(code)!;
-    if (hasChildren && row[4] !== 'y') { row[4] = 'y'; report.completed.push(code); }
+    if (hasChildren && row[4] !== 'y') {
+      row[4] = 'y';
+      report.completed.push(code);
+    }
   }
   const order = [...rows.keys()].sort((a, b) => a.localeCompare(b));
   return { tsv: [...header, ...order.map((c) => rows.get(c)!.join('\t'))].join('\n') + '\n', report };

@@ -4,7 +4,10 @@
 // The file is checked: every problem is reported with its line, valid entries are still used.
 import { catalogue, classificationOf, levelOf, type CatalogueEntry } from './catalogue.js';
 
-export interface LocalCodeProblem { line: number; message: string }
+export interface LocalCodeProblem {
+  line: number;
+  message: string;
+}
 
 export function parseLocalCodes(text: string): { entries: CatalogueEntry[]; problems: LocalCodeProblem[] } {
   const problems: LocalCodeProblem[] = [];
@@ -23,26 +26,50 @@ export function parseLocalCodes(text: string): { entries: CatalogueEntry[]; prob
   const list = (data as { codes?: unknown })?.codes;
   if (!Array.isArray(list)) return { entries, problems: [{ line: 0, message: '本地科目文件应为 { "codes": [ … ] }' }] };
   const lines = text.split('\n');
-  const lineOf = (code: string) => Math.max(0, lines.findIndex((l) => l.includes(`"${code}"`)));
+  const lineOf = (code: string) =>
+    Math.max(
+      0,
+      lines.findIndex((l) => l.includes(`"${code}"`)),
+    );
   for (const item of list as Record<string, unknown>[]) {
     const code = typeof item?.code === 'string' ? item.code : '';
     const name = typeof item?.name === 'string' ? item.name.trim() : '';
     const line = code ? lineOf(code) : 0;
-    if (!/^\d+$/.test(code) || !levelOf(code)) { problems.push({ line, message: `编码「${code}」应为 3、5 或 7 位数字` }); continue; }
+    if (!/^\d+$/.test(code) || !levelOf(code)) {
+      problems.push({ line, message: `编码「${code}」应为 3、5 或 7 位数字` });
+      continue;
+    }
     const cls = classificationOf(code);
-    if (!cls) { problems.push({ line, message: `编码 ${code} 的类级不属于支出功能分类或经济分类` }); continue; }
-    if (!name) { problems.push({ line, message: `编码 ${code} 缺少名称（name）` }); continue; }
+    if (!cls) {
+      problems.push({ line, message: `编码 ${code} 的类级不属于支出功能分类或经济分类` });
+      continue;
+    }
+    if (!name) {
+      problems.push({ line, message: `编码 ${code} 缺少名称（name）` });
+      continue;
+    }
     const valid = typeof item.valid === 'string' ? item.valid : '2007-';
     const m = /^(\d{4})-(\d{4})?$/.exec(valid);
-    if (!m) { problems.push({ line, message: `编码 ${code} 的有效年度「${valid}」应写作 2024- 或 2020-2023` }); continue; }
+    if (!m) {
+      problems.push({ line, message: `编码 ${code} 的有效年度「${valid}」应写作 2024- 或 2020-2023` });
+      continue;
+    }
     const parent = code.length > 3 ? code.slice(0, code.length - 2) : undefined;
     if (parent && !catalogue().anyEdition(parent) && !list.some((x) => (x as { code?: string })?.code === parent)) {
       problems.push({ line, message: `编码 ${code} 的上级 ${parent} 既不在国家科目中，也不在本文件中` });
       continue;
     }
     entries.push({
-      code, name, classification: cls, level: levelOf(code)!, from: Number(m[1]), to: m[2] ? Number(m[2]) : Infinity,
-      former: [], complete: false, explanation: typeof item.explanation === 'string' ? item.explanation : `${name}（本地补充科目）`, source: '本地补充科目（budget-codes.json）',
+      code,
+      name,
+      classification: cls,
+      level: levelOf(code)!,
+      from: Number(m[1]),
+      to: m[2] ? Number(m[2]) : Infinity,
+      former: [],
+      complete: false,
+      explanation: typeof item.explanation === 'string' ? item.explanation : `${name}（本地补充科目）`,
+      source: '本地补充科目（budget-codes.json）',
     });
   }
   return { entries, problems };

@@ -3,12 +3,19 @@
 // catalogue is authoritative (the economic classifications, every 类, and 款/项 under a parent marked complete).
 import type { Cell, DisclosureDocument, Range, Row, Table } from '../model/types.js';
 import type { CheckContext, Finding, FindingData, RuleId } from './index.js';
-import { catalogue, classificationOf, CURRENT_YEAR, levelOf, normalizeName, type CatalogueEntry, type Classification } from '../catalogue/catalogue.js';
+import {
+  catalogue,
+  classificationOf,
+  CURRENT_YEAR,
+  levelOf,
+  normalizeName,
+  type CatalogueEntry,
+  type Classification,
+} from '../catalogue/catalogue.js';
 import { nearest } from '../catalogue/explain.js';
 import { message } from './messages.js';
 import { DEFAULT_SEVERITY, SEVERITY_NUMBER } from '../../../shared/src/rules.js';
 import { linesSpanned } from '../model/ranges.js';
-
 
 function finding(code: RuleId, range: Range, text: string, data?: FindingData): Finding {
   return { range, severity: SEVERITY_NUMBER[DEFAULT_SEVERITY[code]], code, source: 'budget', message: text, ...(data ? { data } : {}) };
@@ -30,10 +37,17 @@ function columnClassification(table: Table, column: number): Classification | un
 }
 
 function readColumnClassification(table: Table, column: number): Classification | undefined {
-  const head = table.headerRows.map((h) => h.cells[column]?.text ?? '').join('').replace(/\s/g, '');
-  const said: Classification | undefined = /功能/.test(head) ? 'function'
-    : /政府/.test(head) && /经济/.test(head) ? 'economic-government'
-    : /经济/.test(head) ? 'economic-department' : undefined;
+  const head = table.headerRows
+    .map((h) => h.cells[column]?.text ?? '')
+    .join('')
+    .replace(/\s/g, '');
+  const said: Classification | undefined = /功能/.test(head)
+    ? 'function'
+    : /政府/.test(head) && /经济/.test(head)
+      ? 'economic-government'
+      : /经济/.test(head)
+        ? 'economic-department'
+        : undefined;
   if (!said) return undefined;
   // A header is read from rows a converter may have shifted (`部门…科目名称 | 政府…科目名称` over four
   // columns): when most codes in the column belong elsewhere, it is our reading of the header that is wrong,
@@ -58,7 +72,14 @@ export function subjectCodes(doc: DisclosureDocument, ctx: CheckContext): Findin
       if (row.kind !== 'data') continue;
       const codeCells = row.cells.filter((c) => c.kind === 'code' && c.code);
       // split 类/款/项 cells: only the deepest one names the row
-      const checked = codeCells.filter((c, i) => !(codeCells[i + 1] && codeCells[i + 1].code!.startsWith(c.code!) && row.cells.indexOf(codeCells[i + 1]) === row.cells.indexOf(c) + 1));
+      const checked = codeCells.filter(
+        (c, i) =>
+          !(
+            codeCells[i + 1] &&
+            codeCells[i + 1].code!.startsWith(c.code!) &&
+            row.cells.indexOf(codeCells[i + 1]) === row.cells.indexOf(c) + 1
+          ),
+      );
       for (const cell of checked) out.push(...checkTableCode(ctx, table, row, cell, year));
       mapping(checked, year, out, ctx);
     }
@@ -93,14 +114,32 @@ function checkTableCode(ctx: CheckContext, table: Table, row: Row, cell: Cell, y
     return [finding('malformed-code', cell.range, message(ctx.locale, 'bad-class', { code, prefix: code.slice(0, 3) }))];
   }
   if (column && column !== byPrefix) {
-    return [finding('unknown-code', cell.range, message(ctx.locale, 'wrong-column', { code, is: message(ctx.locale, `class-${byPrefix}`), column: message(ctx.locale, `class-${column}`) }))];
+    return [
+      finding(
+        'unknown-code',
+        cell.range,
+        message(ctx.locale, 'wrong-column', {
+          code,
+          is: message(ctx.locale, `class-${byPrefix}`),
+          column: message(ctx.locale, `class-${column}`),
+        }),
+      ),
+    ];
   }
   return checkKnown(ctx, code, cell.range, nameCell?.text, nameCell?.range, year, cell.text.trim());
 }
 
 /** Existence in the year's edition and the name written beside the code. */
 /** `codeText`: what is printed at `range` (the whole code, or in split 类/款/项 columns its last digits). */
-function checkKnown(ctx: CheckContext, code: string, range: Range, name: string | undefined, nameRange: Range | undefined, year: number, codeText: string): Finding[] {
+function checkKnown(
+  ctx: CheckContext,
+  code: string,
+  range: Range,
+  name: string | undefined,
+  nameRange: Range | undefined,
+  year: number,
+  codeText: string,
+): Finding[] {
   const cat = catalogue();
   const cls = classificationOf(code)!;
   const entry = cat.lookup(code, year);
@@ -110,12 +149,33 @@ function checkKnown(ctx: CheckContext, code: string, range: Range, name: string 
     const authoritative = cls !== 'function' || code.length === 3 || (parent?.complete ?? false) || !!other;
     if (!authoritative) return [];
     let hint = '';
-    if (other) hint = message(ctx.locale, 'unknown-hint-edition', { valid: message(ctx.locale, 'years-from-to', { from: String(other.from), to: other.to === Infinity ? '' : String(other.to) }), name: cat.path(code, other.from).map((p) => p.name).join(' › ') });
+    if (other)
+      hint = message(ctx.locale, 'unknown-hint-edition', {
+        valid: message(ctx.locale, 'years-from-to', { from: String(other.from), to: other.to === Infinity ? '' : String(other.to) }),
+        name: cat
+          .path(code, other.from)
+          .map((p) => p.name)
+          .join(' › '),
+      });
     else {
       const near = nearest(code, year);
-      if (near.parent) hint = message(ctx.locale, 'unknown-hint-parent', { code: near.parent.code, name: near.parent.name, children: near.siblings.slice(0, 6).map((s) => `${s.code} ${s.name}`).join('、') });
+      if (near.parent)
+        hint = message(ctx.locale, 'unknown-hint-parent', {
+          code: near.parent.code,
+          name: near.parent.name,
+          children: near.siblings
+            .slice(0, 6)
+            .map((s) => `${s.code} ${s.name}`)
+            .join('、'),
+        });
     }
-    return [finding('unknown-code', range, message(ctx.locale, 'unknown-code', { code, year: String(year), classification: message(ctx.locale, `class-${cls}`), hint }))];
+    return [
+      finding(
+        'unknown-code',
+        range,
+        message(ctx.locale, 'unknown-code', { code, year: String(year), classification: message(ctx.locale, `class-${cls}`), hint }),
+      ),
+    ];
   }
   if (!name) return [];
   const written = normalizeName(name);
@@ -131,15 +191,23 @@ function checkKnown(ctx: CheckContext, code: string, range: Range, name: string 
   if (childNames.some((c) => c === written || (written.length >= 6 && c.startsWith(written)))) return [];
   const official = cat.nameIn(entry, year);
   // the name may be right and the code wrong: a sibling code (same parent) whose official name is the one written
-  const sibling = code.length > 3
-    ? cat.children(code.slice(0, code.length - 2), year).find((c) => c.code !== code && cat.acceptedNames(c).map(normalizeName).includes(written))
+  const sibling =
+    code.length > 3
+      ? cat
+          .children(code.slice(0, code.length - 2), year)
+          .find((c) => c.code !== code && cat.acceptedNames(c).map(normalizeName).includes(written))
+      : undefined;
+  const codeFix =
+    sibling && codeText && code.endsWith(codeText)
+      ? { code: sibling.code, name: cat.nameIn(sibling, year), range, newText: sibling.code.slice(code.length - codeText.length) }
+      : undefined;
+  const data: FindingData | undefined = nameRange
+    ? { expected: official, found: name, difference: '', replacement: official, ...(codeFix ? { codeFix } : {}) }
     : undefined;
-  const codeFix = sibling && codeText && code.endsWith(codeText)
-    ? { code: sibling.code, name: cat.nameIn(sibling, year), range, newText: sibling.code.slice(code.length - codeText.length) }
-    : undefined;
-  const data: FindingData | undefined = nameRange ? { expected: official, found: name, difference: '', replacement: official, ...(codeFix ? { codeFix } : {}) } : undefined;
   const hint = sibling ? message(ctx.locale, 'code-name-sibling', { name, code: sibling.code }) : '';
-  return [finding('code-name-mismatch', nameRange ?? range, message(ctx.locale, 'code-name', { code, official, found: name }) + hint, data)];
+  return [
+    finding('code-name-mismatch', nameRange ?? range, message(ctx.locale, 'code-name', { code, official, found: name }) + hint, data),
+  ];
 }
 
 /** The parenthesized qualifiers in the names of a code's ancestors (`基本建设` of `311 对企业补助（基本建设）`), normalized. */
@@ -155,7 +223,14 @@ function inheritedQualifiers(code: string, year: number): string[] {
 }
 
 /** `302201 办公费`: a code of impossible shape; proposes the code whose name matches, if one does. */
-function malformed(ctx: CheckContext, cell: Cell, code: string, name: string | undefined, cls: Classification | undefined, year: number): Finding {
+function malformed(
+  ctx: CheckContext,
+  cell: Cell,
+  code: string,
+  name: string | undefined,
+  cls: Classification | undefined,
+  year: number,
+): Finding {
   const cat = catalogue();
   const candidates = new Set<string>();
   for (let i = 0; i < code.length; i++) candidates.add(code.slice(0, i) + code.slice(i + 1)); // one digit too many
@@ -164,7 +239,10 @@ function malformed(ctx: CheckContext, cell: Cell, code: string, name: string | u
   for (const c of candidates) {
     const e = cat.lookup(c, year);
     if (!e || (cls && e.classification !== cls)) continue;
-    if (name && cat.acceptedNames(e).map(normalizeName).includes(normalizeName(name))) { best = e; break; }
+    if (name && cat.acceptedNames(e).map(normalizeName).includes(normalizeName(name))) {
+      best = e;
+      break;
+    }
   }
   const hint = best ? message(ctx.locale, 'malformed-hint', { code: best.code, name: best.name }) : '';
   const data: FindingData | undefined = best ? { expected: best.code, found: code, difference: '', replacement: best.code } : undefined;
@@ -184,9 +262,19 @@ function mapping(cells: Cell[], year: number, out: Finding[], ctx: CheckContext)
   if (ok) return;
   const d = cat.lookup(dept.code!, year);
   const g = cat.lookup(gov.code!, year);
-  out.push(finding('code-mapping-mismatch', gov.range, message(ctx.locale, 'mapping', {
-    dept: dept.code!, deptName: d?.name ?? '', expected: [...new Set(allowed)].join(' / '), gov: gov.code!, govName: g?.name ?? '',
-  })));
+  out.push(
+    finding(
+      'code-mapping-mismatch',
+      gov.range,
+      message(ctx.locale, 'mapping', {
+        dept: dept.code!,
+        deptName: d?.name ?? '',
+        expected: [...new Set(allowed)].join(' / '),
+        gov: gov.code!,
+        govName: g?.name ?? '',
+      }),
+    ),
+  );
 }
 
 // ---------------------------------------------------------------- codes in prose
@@ -202,7 +290,10 @@ function proseCodes(doc: DisclosureDocument, ctx: CheckContext, year: number): F
       const code = m[2];
       // the name: the Chinese text right before the parenthesis, without a leading list number
       // the name: the Chinese text right before the parenthesis, without list numbering or punctuation before it
-      const name = m[1].replace(/^[（(]?[一二三四五六七八九十\d]*[）)、]/, '').replace(/^[（(]\d+[）)]/, '').replace(/^[“”、）)]+/, '');
+      const name = m[1]
+        .replace(/^[（(]?[一二三四五六七八九十\d]*[）)、]/, '')
+        .replace(/^[（(]\d+[）)]/, '')
+        .replace(/^[“”、）)]+/, '');
       const codeStart = m.index! + m[0].lastIndexOf(code);
       const range = { start: { line, character: codeStart }, end: { line, character: codeStart + code.length } };
       const nameStart = m.index! + m[0].indexOf(name);

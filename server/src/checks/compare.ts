@@ -7,7 +7,12 @@ import { formatLike, judge, show, sumTolerance } from './tolerance.js';
 import { recordEvidence } from './rootCause.js';
 import { defaultSeverityNumber } from '../../../shared/src/rules.js';
 
-export interface Part { cell?: Cell; value: Decimal; label: string; range?: Range }
+export interface Part {
+  cell?: Cell;
+  value: Decimal;
+  label: string;
+  range?: Range;
+}
 
 export interface SumCheck {
   rule: Extract<RuleId, 'sum-mismatch' | 'crossfoot-mismatch' | 'balance-mismatch'>;
@@ -62,7 +67,10 @@ export function checkSum(ctx: CheckContext, c: SumCheck): Finding | undefined {
   }
   const related: RelatedInformation[] = c.parts
     .filter((p) => p.range ?? p.cell)
-    .map((p) => ({ location: { uri: ctx.uri, range: (p.range ?? p.cell!.range) }, message: message(ctx.locale, 'part', { item: p.label, value: show(p.value, c.decimals) }) }));
+    .map((p) => ({
+      location: { uri: ctx.uri, range: p.range ?? p.cell!.range },
+      message: message(ctx.locale, 'part', { item: p.label, value: show(p.value, c.decimals) }),
+    }));
   const finding: Finding = {
     range: c.target.range,
     severity: defaultSeverityNumber(verdict === 'rounding' ? 'rounding' : c.rule),

@@ -19,7 +19,13 @@ import { lexLine } from '../parse/lex.js';
 
 type Scope = 'general' | 'fiscal' | 'all';
 // basic / project: a table of 基本支出 or of 项目支出 only (广州 表6/表7), a part of the full table's scope
-interface Role { kind: 'function' | 'economic'; scope: Scope; basic: boolean; project: boolean; view: TableView }
+interface Role {
+  kind: 'function' | 'economic';
+  scope: Scope;
+  basic: boolean;
+  project: boolean;
+  view: TableView;
+}
 
 const clean = (s: string) => s.replace(/[\s\u3000]/g, '');
 
@@ -32,7 +38,12 @@ function roleOf(t: Table): Role | undefined {
   const title = clean(t.title);
   const header = headerText(t);
   if (isSummaryTable(t.title, header) || !/支出/.test(title)) return undefined;
-  const kind = /经济分类|经济科目/.test(title) || /经济分类|经济科目/.test(header) ? 'economic' : /功能分类|功能科目|按功能/.test(title) || /功能分类|功能科目/.test(header) ? 'function' : undefined;
+  const kind =
+    /经济分类|经济科目/.test(title) || /经济分类|经济科目/.test(header)
+      ? 'economic'
+      : /功能分类|功能科目|按功能/.test(title) || /功能分类|功能科目/.test(header)
+        ? 'function'
+        : undefined;
   if (!kind) return undefined;
   const scope: Scope = /一般公共预算/.test(title) ? 'general' : /财政拨款/.test(title) ? 'fiscal' : 'all';
   const view = buildTableView(t);
@@ -53,7 +64,10 @@ function rowKey(r: RowView, economic: boolean): string | undefined {
   return codes.join('|');
 }
 
-interface Ctx { ctx: CheckContext; out: Finding[] }
+interface Ctx {
+  ctx: CheckContext;
+  out: Finding[];
+}
 
 function describe(t: Table): string {
   return `${t.number ?? ''}「${t.title ?? ''}」`;
@@ -127,7 +141,10 @@ function basicAgainstFull(c: Ctx, basic: Role, full: Role): void {
 
 // ---------------------------------------------------------------- summary tables
 
-interface SummaryItem { name: string; value?: Cell }
+interface SummaryItem {
+  name: string;
+  value?: Cell;
+}
 
 /** Items of a grid summary table: every (label, first figure) pair, by column. */
 function summaryItems(t: Table): { income: SummaryItem[]; spending: SummaryItem[][] } | undefined {
@@ -196,7 +213,11 @@ function summaries(c: Ctx, doc: DisclosureDocument, roles: Role[]): void {
         const start = econPanel.findIndex((i) => /人员经费和公用经费/.test(i.name));
         const total = totalRow(basicEcon.view);
         if (col && total) compare(c, basicEcon.view, total.values.get(col.key), '「合计」', summaryView, econPanel[start].value);
-        const classes = new Map(basicEcon.view.rows.filter((r) => r.code?.length === 3 && r.label).map((r) => [clean(r.label!.text).replace(/^对个人和家庭的?补助$/, '对个人和家庭的补助'), r]));
+        const classes = new Map(
+          basicEcon.view.rows
+            .filter((r) => r.code?.length === 3 && r.label)
+            .map((r) => [clean(r.label!.text).replace(/^对个人和家庭的?补助$/, '对个人和家庭的补助'), r]),
+        );
         for (let k = start + 1; k < econPanel.length && !/^专项|^项目/.test(econPanel[k].name); k++) {
           const item = econPanel[k];
           const row = classes.get(item.name.replace(/^对个人和家庭的?补助$/, '对个人和家庭的补助'));
@@ -206,4 +227,3 @@ function summaries(c: Ctx, doc: DisclosureDocument, roles: Role[]): void {
     }
   }
 }
-

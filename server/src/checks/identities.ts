@@ -22,9 +22,18 @@ export interface ColumnIdentity {
 // The template's kinds of income (部门收入总表), each printed as a column or as a group whose first column is its
 // amount (`事业收入/金额`, then `其中：教育收费`, which is never a part).
 const INCOME_KINDS = [
-  /^(?:上年|年初)\S*结[转余]/, /^(?:一般公共预算|财政)拨款(?:收入)?/, /^政府性基金预算拨款(?:收入)?/, /^国有资本经营预算拨款(?:收入)?/,
-  /^财政专户管理资金(?:收入)?/, /^事业收入/, /^事业单位经营收入/, /^上级补助收入/, /^附属单位上缴收入/, /^其他收入/,
-  /^使用非财政拨款结余/, /^用事业基金弥补收支差额/,
+  /^(?:上年|年初)\S*结[转余]/,
+  /^(?:一般公共预算|财政)拨款(?:收入)?/,
+  /^政府性基金预算拨款(?:收入)?/,
+  /^国有资本经营预算拨款(?:收入)?/,
+  /^财政专户管理资金(?:收入)?/,
+  /^事业收入/,
+  /^事业单位经营收入/,
+  /^上级补助收入/,
+  /^附属单位上缴收入/,
+  /^其他收入/,
+  /^使用非财政拨款结余/,
+  /^用事业基金弥补收支差额/,
 ].map((re) => new RegExp(`${re.source}(?:\\/(?:金额|小计|合计))?$`));
 
 export const COLUMN_IDENTITIES: ColumnIdentity[] = [

@@ -9,7 +9,10 @@ import { crossTable } from './crossTable.js';
 import { subjectCodes } from './codes.js';
 import { narrative } from './narrative.js';
 
-export interface RelatedInformation { location: { uri: string; range: Range }; message: string }
+export interface RelatedInformation {
+  location: { uri: string; range: Range };
+  message: string;
+}
 
 /** An LSP-shaped Diagnostic (severity 1 error … 4 hint), built without importing LSP. */
 export interface Finding {
@@ -84,7 +87,11 @@ export type Rule = (doc: DisclosureDocument, context: CheckContext) => Finding[]
  * The checks, each with the rules it reports. A check is one pass over the document that may find several related
  * rules (the table arithmetic finds sums, cross-foots and rounding); what each rule is lives in shared/src/rules.ts.
  */
-export interface Check { name: string; rules: readonly RuleId[]; run: Rule }
+export interface Check {
+  name: string;
+  rules: readonly RuleId[];
+  run: Rule;
+}
 
 export const CHECKS: readonly Check[] = [
   { name: 'table arithmetic', rules: ['sum-mismatch', 'crossfoot-mismatch', 'rounding'], run: tableArithmetic },
@@ -95,7 +102,11 @@ export const CHECKS: readonly Check[] = [
 ];
 
 export function checkDocument(
-  doc: DisclosureDocument, settings: CheckSettings = {}, uri = '', collect?: (c: Computation) => void, checks: readonly Check[] = CHECKS,
+  doc: DisclosureDocument,
+  settings: CheckSettings = {},
+  uri = '',
+  collect?: (c: Computation) => void,
+  checks: readonly Check[] = CHECKS,
 ): Finding[] {
   const context: CheckContext = { uri, settings, locale: settings.locale ?? 'zh', collect };
   const out: Finding[] = [];
@@ -116,7 +127,9 @@ export function checkDocument(
     if (severity === 'off') continue;
     result.push(published(f, SEVERITY_NUMBER[severity]));
   }
-  return [...crashed, ...result].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return [...crashed, ...result].sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }
 
 // A published finding carries its rule's severity under the settings and the link to its page. The same finding

@@ -45,23 +45,39 @@ function sumCheck(it: Itemisation, ctx: CheckContext, out: Finding[]): void {
   const tolerance = halfUnit(decimals).times(it.parts.length + 1);
   const diff = it.total.value.minus(expected);
   ctx.collect?.({
-    range: it.total.range, rule: 'text-sum-mismatch', subject: it.total.label || message(ctx.locale, 'total'), basis: `「${it.marker}」所列各项`,
-    found: show(it.total.value, decimals), expected: show(expected, decimals),
+    range: it.total.range,
+    rule: 'text-sum-mismatch',
+    subject: it.total.label || message(ctx.locale, 'total'),
+    basis: `「${it.marker}」所列各项`,
+    found: show(it.total.value, decimals),
+    expected: show(expected, decimals),
     parts: it.parts.map((p) => ({ label: p.label || p.text, value: show(inUnit(p, unit), decimals), range: p.range })),
-    verdict: diff.abs().lte(tolerance) ? (diff.isZero() ? 'equal' : 'rounding') : 'mismatch', tolerance: show(tolerance, decimals + 1), template: 'sum',
+    verdict: diff.abs().lte(tolerance) ? (diff.isZero() ? 'equal' : 'rounding') : 'mismatch',
+    tolerance: show(tolerance, decimals + 1),
+    template: 'sum',
   });
   // a single part after 其中 names a subset; 主要包括/主要用于 may leave items out: then only "more than the total" is wrong
   const partial = !it.complete || it.parts.length < 2;
   if (diff.abs().lte(tolerance) || (partial && diff.gt(0))) return;
   const label = it.total.label || message(ctx.locale, 'total');
-  const args = { label, found: show(it.total.value, it.total.decimals), unit, marker: it.marker, expected: show(expected, decimals), diff: show(diff.abs(), decimals) };
+  const args = {
+    label,
+    found: show(it.total.value, it.total.decimals),
+    unit,
+    marker: it.marker,
+    expected: show(expected, decimals),
+    diff: show(diff.abs(), decimals),
+  };
   out.push({
     range: it.total.range,
     severity: defaultSeverityNumber('text-sum-mismatch'),
     code: 'text-sum-mismatch',
     source: 'budget',
     message: message(ctx.locale, partial ? 'text-sum-partial' : 'text-sum', args),
-    relatedInformation: it.parts.map((p) => ({ location: { uri: ctx.uri, range: p.range }, message: message(ctx.locale, 'part', { item: p.label || message(ctx.locale, 'unnamed'), value: p.text }) })),
+    relatedInformation: it.parts.map((p) => ({
+      location: { uri: ctx.uri, range: p.range },
+      message: message(ctx.locale, 'part', { item: p.label || message(ctx.locale, 'unnamed'), value: p.text }),
+    })),
     data: { expected: expected.toString(), found: it.total.value.toString(), difference: diff.toString(), unit },
   });
 }
@@ -98,7 +114,14 @@ function growthCheck(f: Figure, head: Figure | undefined, ctx: CheckContext, out
   const cAbs = change.value.abs();
   // `其中：A 221.04万元，比上年增加221.04万元，增长100%`: a change equal to the figure itself says the item is
   // new (上年为零) — the change is the item's, not the total's, and a growth from zero cannot be computed
-  if (sign > 0 && f.value.minus(cAbs).abs().lte(halfUnit(f.decimals).plus(halfUnit(change.decimals)))) return;
+  if (
+    sign > 0 &&
+    f.value
+      .minus(cAbs)
+      .abs()
+      .lte(halfUnit(f.decimals).plus(halfUnit(change.decimals)))
+  )
+    return;
   const readings = [f, head].filter((b): b is Figure => !!b && (sign < 0 || b.value.gt(cAbs)));
   if (readings.length === 0) return; // 上年为零或为负：不可比
   const fits = (b: Figure) => {
@@ -123,30 +146,64 @@ function growthCheck(f: Figure, head: Figure | undefined, ctx: CheckContext, out
   const [p0, p1] = printedPercent(g);
   const central = cAbs.div(prev(base.value, cAbs)).times(HUNDRED);
   ctx.collect?.({
-    range: g.range, rule: 'percent-mismatch', subject: `${sign > 0 ? '增长' : '下降'} ${g.value.toFixed(g.decimals)}%`, basis: `${change.value.abs().toFixed(change.decimals)} ÷ 上年`,
-    found: `${g.value.toFixed(g.decimals)}%`, expected: `${central.toFixed(Math.max(2, g.decimals))}%`,
-    parts: [{ label: '本年', value: show(base.value, base.decimals), range: base.range }, { label: sign > 0 ? '增加' : '减少', value: show(cAbs, change.decimals), range: change.range }, { label: '上年', value: show(prev(base.value, cAbs), base.decimals) }],
-    verdict: p1.lt(min) || p0.gt(max) ? 'mismatch' : 'equal', tolerance: `${min.toFixed(3)}%–${max.toFixed(3)}%`, template: 'sum',
+    range: g.range,
+    rule: 'percent-mismatch',
+    subject: `${sign > 0 ? '增长' : '下降'} ${g.value.toFixed(g.decimals)}%`,
+    basis: `${change.value.abs().toFixed(change.decimals)} ÷ 上年`,
+    found: `${g.value.toFixed(g.decimals)}%`,
+    expected: `${central.toFixed(Math.max(2, g.decimals))}%`,
+    parts: [
+      { label: '本年', value: show(base.value, base.decimals), range: base.range },
+      { label: sign > 0 ? '增加' : '减少', value: show(cAbs, change.decimals), range: change.range },
+      { label: '上年', value: show(prev(base.value, cAbs), base.decimals) },
+    ],
+    verdict: p1.lt(min) || p0.gt(max) ? 'mismatch' : 'equal',
+    tolerance: `${min.toFixed(3)}%–${max.toFixed(3)}%`,
+    template: 'sum',
   });
   if (p1.lt(min) || p0.gt(max)) {
     const previous = prev(base.value, cAbs);
     out.push({
-      range: g.range, severity: defaultSeverityNumber('percent-mismatch'), code: 'percent-mismatch', source: 'budget',
+      range: g.range,
+      severity: defaultSeverityNumber('percent-mismatch'),
+      code: 'percent-mismatch',
+      source: 'budget',
       message: message(ctx.locale, 'growth', {
-        word: message(ctx.locale, sign > 0 ? 'growth-up' : 'growth-down'), percent: g.value.toFixed(g.decimals), current: show(base.value, base.decimals),
-        unit: base.unit, up: String(sign > 0), change: show(cAbs, change.decimals), previous: show(previous, base.decimals), expected: central.toFixed(2),
+        word: message(ctx.locale, sign > 0 ? 'growth-up' : 'growth-down'),
+        percent: g.value.toFixed(g.decimals),
+        current: show(base.value, base.decimals),
+        unit: base.unit,
+        up: String(sign > 0),
+        change: show(cAbs, change.decimals),
+        previous: show(previous, base.decimals),
+        expected: central.toFixed(2),
       }),
       relatedInformation: [
         { location: { uri: ctx.uri, range: base.range }, message: message(ctx.locale, 'this-year', { value: base.text }) },
-        { location: { uri: ctx.uri, range: change.range }, message: message(ctx.locale, 'change-by', { value: show(cAbs, change.decimals) }) },
+        {
+          location: { uri: ctx.uri, range: change.range },
+          message: message(ctx.locale, 'change-by', { value: show(cAbs, change.decimals) }),
+        },
       ],
-      data: { expected: central.toFixed(2), found: g.value.toString(), difference: g.value.minus(central).toFixed(2), replacement: central.toFixed(g.decimals) },
+      data: {
+        expected: central.toFixed(2),
+        found: g.value.toString(),
+        difference: g.value.minus(central).toFixed(2),
+        replacement: central.toFixed(g.decimals),
+      },
     });
   }
 }
 
 /** 占 Z% / 完成预算的 W%: part ÷ whole with both rounded. */
-function ratioCheck(p: Percent, part: Figure, whole: Figure, word: 'share-word' | 'completion-word', ctx: CheckContext, out: Finding[]): void {
+function ratioCheck(
+  p: Percent,
+  part: Figure,
+  whole: Figure,
+  word: 'share-word' | 'completion-word',
+  ctx: CheckContext,
+  out: Finding[],
+): void {
   const w = convert(whole.value, whole.unit, part.unit);
   if (w.isZero()) return;
   const [a0, a1] = interval(part.value, part.decimals);
@@ -161,10 +218,27 @@ function ratioCheck(p: Percent, part: Figure, whole: Figure, word: 'share-word' 
   if (whole.unit !== part.unit && fitsRaw(p, part, whole)) return;
   const central = part.value.div(w).times(HUNDRED);
   out.push({
-    range: p.range, severity: defaultSeverityNumber('percent-mismatch'), code: 'percent-mismatch', source: 'budget',
-    message: message(ctx.locale, 'ratio', { word: message(ctx.locale, word), percent: p.value.toFixed(p.decimals), part: part.text, whole: whole.text, expected: central.toFixed(2) }),
-    relatedInformation: [{ location: { uri: ctx.uri, range: part.range }, message: part.text }, { location: { uri: ctx.uri, range: whole.range }, message: whole.text }],
-    data: { expected: central.toFixed(2), found: p.value.toString(), difference: p.value.minus(central).toFixed(2), replacement: central.toFixed(p.decimals) },
+    range: p.range,
+    severity: defaultSeverityNumber('percent-mismatch'),
+    code: 'percent-mismatch',
+    source: 'budget',
+    message: message(ctx.locale, 'ratio', {
+      word: message(ctx.locale, word),
+      percent: p.value.toFixed(p.decimals),
+      part: part.text,
+      whole: whole.text,
+      expected: central.toFixed(2),
+    }),
+    relatedInformation: [
+      { location: { uri: ctx.uri, range: part.range }, message: part.text },
+      { location: { uri: ctx.uri, range: whole.range }, message: whole.text },
+    ],
+    data: {
+      expected: central.toFixed(2),
+      found: p.value.toString(),
+      difference: p.value.minus(central).toFixed(2),
+      replacement: central.toFixed(p.decimals),
+    },
   });
 }
 
@@ -179,7 +253,13 @@ function fitsRaw(p: Percent, part: Figure, whole: Figure): boolean {
 
 // ---------------------------------------------------------------- prose against tables
 
-interface Scoped { view: TableView; basic: boolean; kind: 'function' | 'economic'; byName: Map<string, TableView['rows']>; byCode: Map<string, TableView['rows'][number]> }
+interface Scoped {
+  view: TableView;
+  basic: boolean;
+  kind: 'function' | 'economic';
+  byName: Map<string, TableView['rows']>;
+  byCode: Map<string, TableView['rows'][number]>;
+}
 
 function detailTables(doc: DisclosureDocument): Scoped[] {
   const out: Scoped[] = [];
@@ -187,7 +267,11 @@ function detailTables(doc: DisclosureDocument): Scoped[] {
     if (t.kind !== 'money' || t.empty || !t.title) continue;
     const title = t.title.replace(/\s/g, '');
     const header = t.headerRows.map((r) => r.cells.map((c) => c.text).join('')).join('');
-    const kind = /经济分类|经济科目/.test(title + header) ? 'economic' : /功能分类|功能科目|按功能/.test(title + header) ? 'function' : undefined;
+    const kind = /经济分类|经济科目/.test(title + header)
+      ? 'economic'
+      : /功能分类|功能科目|按功能/.test(title + header)
+        ? 'function'
+        : undefined;
     if (!kind || !/一般公共预算/.test(title)) continue;
     const view = buildTableView(t);
     if (view.reading !== 'grid' && t.shape !== 'pdf') continue;
@@ -224,7 +308,10 @@ function textTable(doc: DisclosureDocument, figures: Figure[], paragraphs: { sec
       for (const t of candidates.filter((x) => x.kind === kind)) {
         const row = t.byCode.get(f.code);
         const cell = row && firstAmount(row.row.cells);
-        if (cell) { target = { cell, table: t.view, what: `${f.code}` }; break; }
+        if (cell) {
+          target = { cell, table: t.view, what: `${f.code}` };
+          break;
+        }
       }
     } else if (f.label && f.label.length >= 2) {
       const name = normalizeName(f.label.replace(/^(?:其中|主要是|主要包括|包括)/, ''));
@@ -232,16 +319,26 @@ function textTable(doc: DisclosureDocument, figures: Figure[], paragraphs: { sec
         const rows = t.byName.get(name) ?? [];
         if (rows.length === 1) {
           const cell = firstAmount(rows[0].row.cells);
-          if (cell) { target = { cell, table: t.view, what: rows[0].code! }; break; }
+          if (cell) {
+            target = { cell, table: t.view, what: rows[0].code! };
+            break;
+          }
         }
         // 人员经费 / 公用经费 / 基本支出 totals of the table
         const total = t.view.rows.find((r) => !r.code && isTotalLabel(r.label?.text));
-        const col = /^人员经费/.test(name) ? t.view.columns.find((c) => /人员经费/.test(c.text))
-          : /^公用经费/.test(name) ? t.view.columns.find((c) => /公用经费/.test(c.text))
-          : basic && /基本支出$/.test(name) ? t.view.columns[0] : undefined;
+        const col = /^人员经费/.test(name)
+          ? t.view.columns.find((c) => /人员经费/.test(c.text))
+          : /^公用经费/.test(name)
+            ? t.view.columns.find((c) => /公用经费/.test(c.text))
+            : basic && /基本支出$/.test(name)
+              ? t.view.columns[0]
+              : undefined;
         if (total && col) {
           const cell = total.values.get(col.key);
-          if (cell && cell.kind === 'amount') { target = { cell, table: t.view, what: '合计' }; break; }
+          if (cell && cell.kind === 'amount') {
+            target = { cell, table: t.view, what: '合计' };
+            break;
+          }
         }
       }
     }
@@ -259,7 +356,13 @@ const EXPENSE = ['会议费', '培训费', '公务接待费', '因公出国（�
  * 决算 documents: `会议费预算为0万元，支出决算为8万元` against the 三公 table's 预算数 / 决算数 rows, in the
  * column the header names for that expense (only where exactly one column carries the name).
  */
-function budgetAndActual(doc: DisclosureDocument, figures: Figure[], paragraphs: { section: string }[], ctx: CheckContext, out: Finding[]): void {
+function budgetAndActual(
+  doc: DisclosureDocument,
+  figures: Figure[],
+  paragraphs: { section: string }[],
+  ctx: CheckContext,
+  out: Finding[],
+): void {
   const table = doc.tables.find((t) => t.kind === 'money' && /三公/.test(t.title ?? '') && t.shape !== 'pdf');
   if (!table) return;
   const view = buildTableView(table);
@@ -270,7 +373,10 @@ function budgetAndActual(doc: DisclosureDocument, figures: Figure[], paragraphs:
   if (!budgetRow || !actualRow) return;
   const columnOf = (expense: string) => {
     const key = expense.replace(/[（）()]/g, '');
-    const cols = view.columns.filter((c) => c.header.some((h) => h.replace(/[（）()\s]/g, '').includes(key)) && !c.header.some((h) => /小计|合计/.test(h) && !h.includes(key)));
+    const cols = view.columns.filter(
+      (c) =>
+        c.header.some((h) => h.replace(/[（）()\s]/g, '').includes(key)) && !c.header.some((h) => /小计|合计/.test(h) && !h.includes(key)),
+    );
     const own = cols.filter((c) => c.header[c.header.length - 1].replace(/[（）()\s]/g, '').includes(key));
     const pick = own.length ? own : cols;
     return pick.length === 1 ? pick[0] : undefined;
@@ -280,13 +386,17 @@ function budgetAndActual(doc: DisclosureDocument, figures: Figure[], paragraphs:
     const b = figures[i + 1];
     if (a.paragraph !== b.paragraph || a.auxiliary || b.auxiliary) continue;
     // the expense is named in the sentence, or else by the heading the sentence sits under
-    const named = (text: string) => EXPENSE.find((e) => text.replace(/\s/g, '').includes(e) || text.replace(/[\s（）()]/g, '').includes(e.replace(/[（）()]/g, '')));
+    const named = (text: string) =>
+      EXPENSE.find((e) => text.replace(/\s/g, '').includes(e) || text.replace(/[\s（）()]/g, '').includes(e.replace(/[（）()]/g, '')));
     const heading = (paragraphs[a.paragraph]?.section ?? '').split(' › ').pop() ?? '';
     const expense = named(a.label) ?? named(heading.replace(/费用/g, '费'));
     if (!expense || !/预算$/.test(a.label.replace(/\s/g, '')) || !/决算$/.test(b.label.replace(/\s/g, ''))) continue;
     const col = columnOf(expense);
     if (!col) continue;
-    for (const [f, r] of [[a, budgetRow], [b, actualRow]] as const) {
+    for (const [f, r] of [
+      [a, budgetRow],
+      [b, actualRow],
+    ] as const) {
       const cell = r.values.get(col.key);
       if (cell && cell.kind === 'amount') compareToCell(f, cell, table, ctx, out, `${expense}${r === budgetRow ? '预算数' : '决算数'}`);
     }
@@ -299,7 +409,13 @@ function budgetAndActual(doc: DisclosureDocument, figures: Figure[], paragraphs:
  * check asks only whether the table shows the stated figure anywhere: a figure it does not contain at all
  * is reported, with the figures it does contain.
  */
-function figuresInTheirTable(doc: DisclosureDocument, figures: Figure[], paragraphs: { section: string }[], ctx: CheckContext, out: Finding[]): void {
+function figuresInTheirTable(
+  doc: DisclosureDocument,
+  figures: Figure[],
+  paragraphs: { section: string }[],
+  ctx: CheckContext,
+  out: Finding[],
+): void {
   const families: { label: RegExp; table: RegExp }[] = [
     { label: /三公|因公出国|公务接待|公务用车|会议费|培训费/, table: /三公/ },
     { label: /机关运行经费/, table: /机关运行经费/ },
@@ -309,10 +425,15 @@ function figuresInTheirTable(doc: DisclosureDocument, figures: Figure[], paragra
     const table = doc.tables.find((t) => t.kind === 'money' && !t.empty && fam.table.test(t.title ?? ''));
     if (!table) continue;
     const unit: Unit = table.unit ?? '万元';
-    const cells = table.rows.filter((r) => r.kind === 'data').flatMap((r) => r.cells).filter((c) => c.kind === 'amount' && c.value);
+    const cells = table.rows
+      .filter((r) => r.kind === 'data')
+      .flatMap((r) => r.cells)
+      .filter((c) => c.kind === 'amount' && c.value);
     if (!cells.length) continue;
     // each cell in 万元 and 元 once, with its own rounding: the prose is compared against these
-    const inUnits = (['万元', '元'] as Unit[]).map((u) => cells.map((c) => ({ cell: c, value: convert(c.value!, unit, u), half: convert(halfUnit(c.decimals ?? 0), unit, u) })));
+    const inUnits = (['万元', '元'] as Unit[]).map((u) =>
+      cells.map((c) => ({ cell: c, value: convert(c.value!, unit, u), half: convert(halfUnit(c.decimals ?? 0), unit, u) })),
+    );
     for (const f of figures) {
       if (f.auxiliary || f.value.isZero() || !fam.label.test(f.label)) continue;
       const section = paragraphs[f.paragraph]?.section ?? '';
@@ -320,12 +441,26 @@ function figuresInTheirTable(doc: DisclosureDocument, figures: Figure[], paragra
       const tol = halfUnit(f.decimals);
       const found = inUnits[f.unit === '万元' ? 0 : 1].find((x) => x.value.minus(f.value).abs().lte(tol.plus(x.half)))?.cell;
       if (found) {
-        ctx.collect?.({ range: f.range, rule: 'text-table-mismatch', subject: f.label, basis: `「${table.title}」中的`, found: f.text, expected: `${found.text}${unit}`, parts: [{ label: `「${table.title}」 ${found.text}${unit}`, value: found.text, range: found.range }], verdict: 'equal', tolerance: show(tol, f.decimals + 1), template: 'balance' });
+        ctx.collect?.({
+          range: f.range,
+          rule: 'text-table-mismatch',
+          subject: f.label,
+          basis: `「${table.title}」中的`,
+          found: f.text,
+          expected: `${found.text}${unit}`,
+          parts: [{ label: `「${table.title}」 ${found.text}${unit}`, value: found.text, range: found.range }],
+          verdict: 'equal',
+          tolerance: show(tol, f.decimals + 1),
+          template: 'balance',
+        });
         continue;
       }
       const shown = [...new Set(cells.map((c) => c.text))].slice(0, 8).join(message(ctx.locale, 'list-separator'));
       out.push({
-        range: f.range, severity: defaultSeverityNumber('text-table-mismatch'), code: 'text-table-mismatch', source: 'budget',
+        range: f.range,
+        severity: defaultSeverityNumber('text-table-mismatch'),
+        code: 'text-table-mismatch',
+        source: 'budget',
         message: message(ctx.locale, 'not-in-table', { label: f.label, found: f.text, table: table.title ?? '', shown, unit }),
         relatedInformation: [{ location: { uri: ctx.uri, range: table.titleRange ?? table.range }, message: table.title ?? '' }],
         data: { expected: '', found: f.value.toString(), difference: '', unit: f.unit },
@@ -335,28 +470,39 @@ function figuresInTheirTable(doc: DisclosureDocument, figures: Figure[], paragra
 }
 
 /** 预算收入 / 一般公共预算拨款 / 上年结转 … stated in the prose against the summary tables' items. */
-function summaryLabels(doc: DisclosureDocument, figures: Figure[], paragraphs: { section: string }[], ctx: CheckContext, out: Finding[]): void {
+function summaryLabels(
+  doc: DisclosureDocument,
+  figures: Figure[],
+  paragraphs: { section: string }[],
+  ctx: CheckContext,
+  out: Finding[],
+): void {
   const index = new Map<string, { cell: Cell; table: Table }[]>();
   const put = (key: string, cell: Cell, table: Table) => index.set(key, [...(index.get(key) ?? []), { cell, table }]);
   for (const t of doc.tables) {
-    if (t.kind !== 'money' || t.empty || !isSummaryTable(t.title, t.headerRows.map((r) => r.cells.map((c) => c.text).join('|')).join('\n'))) continue;
+    if (t.kind !== 'money' || t.empty || !isSummaryTable(t.title, t.headerRows.map((r) => r.cells.map((c) => c.text).join('|')).join('\n')))
+      continue;
     if (/政府性基金|国有资本/.test(t.title ?? '')) continue;
     const data = t.rows.filter((r) => r.kind === 'data');
     if (t.shape === 'pdf' || !isGrid(data)) continue;
     // the items under a carry line (二、上年结转 › (一)一般公共预算拨款) break the carry down: their names are
     // not the year's figures of the same name, so they are not indexed
     const underCarry = new Set<number>();
-    for (const r of data) r.cells.forEach((c, i) => {
-      const v = r.cells[i + 1];
-      if (c.kind !== 'text') return;
-      const h = lexLine(c.text.trim()).heading;
-      const name = normalizeName(h && h.style !== 'markdown' ? h.title : c.text);
-      if (isCarryName(name)) { underCarry.add(i); return; }
-      if (!h || h.style === 'cn' || /合计|总计/.test(name)) underCarry.delete(i);
-      if (underCarry.has(i) || !v || v.kind !== 'amount') return;
-      put(name, v, t);
-      if (i === 0 && /^收入总计$/.test(name)) for (const alias of ['预算收入', '收入预算', '部门预算收入', '收入']) put(alias, v, t);
-    });
+    for (const r of data)
+      r.cells.forEach((c, i) => {
+        const v = r.cells[i + 1];
+        if (c.kind !== 'text') return;
+        const h = lexLine(c.text.trim()).heading;
+        const name = normalizeName(h && h.style !== 'markdown' ? h.title : c.text);
+        if (isCarryName(name)) {
+          underCarry.add(i);
+          return;
+        }
+        if (!h || h.style === 'cn' || /合计|总计/.test(name)) underCarry.delete(i);
+        if (underCarry.has(i) || !v || v.kind !== 'amount') return;
+        put(name, v, t);
+        if (i === 0 && /^收入总计$/.test(name)) for (const alias of ['预算收入', '收入预算', '部门预算收入', '收入']) put(alias, v, t);
+      });
   }
   let elsewhere: Map<string, { cell: Cell; table: Table }[]> | undefined;
   for (const f of figures) {
@@ -373,7 +519,11 @@ function summaryLabels(doc: DisclosureDocument, figures: Figure[], paragraphs: {
     elsewhere ??= labelledAmounts(doc);
     const tol = halfUnit(f.decimals);
     const shown = (elsewhere.get(name) ?? []).some(({ cell, table }) =>
-      convert(cell.value ?? ZERO, table.unit ?? '万元', f.unit).minus(f.value).abs().lte(tol.plus(convert(halfUnit(cell.decimals ?? 0), table.unit ?? '万元', f.unit))));
+      convert(cell.value ?? ZERO, table.unit ?? '万元', f.unit)
+        .minus(f.value)
+        .abs()
+        .lte(tol.plus(convert(halfUnit(cell.decimals ?? 0), table.unit ?? '万元', f.unit))),
+    );
     if (shown) continue;
     compareToCell(f, hits[0].cell, hits[0].table, ctx, out);
   }
@@ -407,7 +557,9 @@ function meetingDetail(doc: DisclosureDocument, figures: Figure[], ctx: CheckCon
   const amountCol = table.headerRows.flatMap((r) => r.cells).find((c) => /^金额/.test(c.text.replace(/\s/g, '')))?.column;
   if (amountCol === undefined) return;
   const rows = table.rows.filter((r) => r.kind === 'data' && !r.cells.some((c) => /培训/.test(c.text)));
-  const cells = rows.map((r) => r.cells[amountCol]).filter((c): c is Cell => !!c && (c.kind === 'amount' || c.kind === 'number') && !!c.value);
+  const cells = rows
+    .map((r) => r.cells[amountCol])
+    .filter((c): c is Cell => !!c && (c.kind === 'amount' || c.kind === 'number') && !!c.value);
   if (!cells.length) return;
   const unit: Unit = table.unit ?? '元';
   const sum = cells.reduce((s, c) => s.plus(c.value!), ZERO);
@@ -417,8 +569,20 @@ function meetingDetail(doc: DisclosureDocument, figures: Figure[], ctx: CheckCon
     const diff = f.value.minus(inProse);
     if (diff.abs().lte(halfUnit(f.decimals))) continue;
     out.push({
-      range: f.range, severity: defaultSeverityNumber('text-table-mismatch'), code: 'text-table-mismatch', source: 'budget',
-      message: message(ctx.locale, 'meeting-sum', { label: f.label, found: f.text, table: table.title ?? '', sum: show(sum, 2), tableUnit: unit, expected: show(inProse, f.decimals), unit: f.unit, diff: show(diff.abs(), f.decimals) }),
+      range: f.range,
+      severity: defaultSeverityNumber('text-table-mismatch'),
+      code: 'text-table-mismatch',
+      source: 'budget',
+      message: message(ctx.locale, 'meeting-sum', {
+        label: f.label,
+        found: f.text,
+        table: table.title ?? '',
+        sum: show(sum, 2),
+        tableUnit: unit,
+        expected: show(inProse, f.decimals),
+        unit: f.unit,
+        diff: show(diff.abs(), f.decimals),
+      }),
       relatedInformation: cells.map((c) => ({ location: { uri: ctx.uri, range: c.range }, message: `${c.text}${unit}` })),
       data: { expected: inProse.toString(), found: f.value.toString(), difference: diff.toString(), unit: f.unit },
     });
@@ -435,17 +599,45 @@ function compareToCell(f: Figure, cell: Cell, table: Table, ctx: CheckContext, o
   const name = `${table.number ? table.number + ' ' : ''}「${table.title ?? ''}」`;
   const verdict = diff.abs().lte(tol) ? 'equal' : 'mismatch';
   ctx.collect?.({
-    range: f.range, rule: 'text-table-mismatch', subject: f.label || f.text, basis: `${name}中的`, found: f.text, expected: `${show(inProseUnit, Math.max(f.decimals, 2))}${f.unit}`,
-    parts: [{ label: `${name} ${cell.text}${tableUnit}`, value: show(inProseUnit, Math.max(f.decimals, 2)), range: cell.range }], verdict, tolerance: show(tol, f.decimals + 1), template: 'balance',
+    range: f.range,
+    rule: 'text-table-mismatch',
+    subject: f.label || f.text,
+    basis: `${name}中的`,
+    found: f.text,
+    expected: `${show(inProseUnit, Math.max(f.decimals, 2))}${f.unit}`,
+    parts: [{ label: `${name} ${cell.text}${tableUnit}`, value: show(inProseUnit, Math.max(f.decimals, 2)), range: cell.range }],
+    verdict,
+    tolerance: show(tol, f.decimals + 1),
+    template: 'balance',
   });
   if (verdict === 'equal') return;
   out.push({
-    range: f.range, severity: defaultSeverityNumber('text-table-mismatch'), code: 'text-table-mismatch', source: 'budget',
+    range: f.range,
+    severity: defaultSeverityNumber('text-table-mismatch'),
+    code: 'text-table-mismatch',
+    source: 'budget',
     message: message(ctx.locale, 'text-table', {
-      label: what ?? (f.label || f.code || ''), found: f.text, table: name, cell: cell.text, tableUnit, expected: show(inProseUnit, f.decimals), unit: f.unit, diff: show(diff.abs(), f.decimals),
+      label: what ?? (f.label || f.code || ''),
+      found: f.text,
+      table: name,
+      cell: cell.text,
+      tableUnit,
+      expected: show(inProseUnit, f.decimals),
+      unit: f.unit,
+      diff: show(diff.abs(), f.decimals),
     }),
-    relatedInformation: [{ location: { uri: ctx.uri, range: cell.range }, message: message(ctx.locale, 'table-cell', { table: name, cell: cell.text, unit: tableUnit }) }],
-    data: { expected: inProseUnit.toString(), found: f.value.toString(), difference: diff.toString(), unit: f.unit, replacement: show(inProseUnit, f.decimals) },
+    relatedInformation: [
+      {
+        location: { uri: ctx.uri, range: cell.range },
+        message: message(ctx.locale, 'table-cell', { table: name, cell: cell.text, unit: tableUnit }),
+      },
+    ],
+    data: {
+      expected: inProseUnit.toString(),
+      found: f.value.toString(),
+      difference: diff.toString(),
+      unit: f.unit,
+      replacement: show(inProseUnit, f.decimals),
+    },
   });
 }
-

@@ -32,11 +32,21 @@ export function recordEvidence(f: Finding, e: SumEvidence): void {
 
 const key = (r: Range) => `${r.start.line}:${r.start.character}`;
 
-interface Correction { finding: Finding; value: Decimal; role: 'total' | 'part'; range: Range; label?: string; printed: Decimal; text?: string }
+interface Correction {
+  finding: Finding;
+  value: Decimal;
+  role: 'total' | 'part';
+  range: Range;
+  label?: string;
+  printed: Decimal;
+  text?: string;
+}
 
 /** The value each cell of a broken sum would need for that sum to hold. */
 function corrections(f: Finding, e: SumEvidence): Correction[] {
-  const out: Correction[] = [{ finding: f, value: e.expected, role: 'total', range: e.total.range, printed: e.total.value, text: e.total.text }];
+  const out: Correction[] = [
+    { finding: f, value: e.expected, role: 'total', range: e.total.range, printed: e.total.value, text: e.total.text },
+  ];
   const excess = e.expected.minus(e.found); // the parts add up to this much more than the total
   for (const p of e.parts) {
     if (p.range) out.push({ finding: f, value: p.value.minus(excess), role: 'part', range: p.range, label: p.label, printed: p.value });
@@ -65,9 +75,19 @@ export function oneFindingPerCause(findings: Finding[], locale: Locale, uri: str
     const onCell = members.find((c) => c.role === 'total');
     const kept = (onCell ?? members[0]).finding;
     const merged = members.map((c) => c.finding);
-    replaced.set(kept, remembered(kept, merged, () => onCell
-      ? withSameCause(kept, merged.filter((f) => f !== kept), locale, uri)
-      : cellFinding(members, locale, uri)));
+    replaced.set(
+      kept,
+      remembered(kept, merged, () =>
+        onCell
+          ? withSameCause(
+              kept,
+              merged.filter((f) => f !== kept),
+              locale,
+              uri,
+            )
+          : cellFinding(members, locale, uri),
+      ),
+    );
     for (const c of members) if (c.finding !== kept) replaced.set(c.finding, null);
   }
   if (replaced.size === 0) return findings;
@@ -123,7 +143,11 @@ function cellFinding(members: Correction[], locale: Locale, uri: string): Findin
       diff: show(diff.abs(), decimals),
       expected: show(first.value, decimals),
     }),
-    relatedInformation: related(members.map((c) => c.finding), locale, uri),
+    relatedInformation: related(
+      members.map((c) => c.finding),
+      locale,
+      uri,
+    ),
     data: {
       expected: first.value.toString(),
       found: first.printed.toString(),

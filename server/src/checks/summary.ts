@@ -27,12 +27,16 @@ interface Item {
   values: (Cell | undefined)[];
 }
 
-interface Panel { items: Item[]; valueHeaders: string[] }
+interface Panel {
+  items: Item[];
+  valueHeaders: string[];
+}
 
 const YEAR_TOTAL = /^本年(?:收入|支出)合计$|^(?:收入|支出)?合计$/;
 const GRAND_TOTAL = /^(?:收入|支出)?总计$/;
 // carry lines come with qualifiers in between: 年初财政拨款结转和结余, 上年一般公共预算结转, 年末财政拨款结转和结余
-const CARRY_IN = /^(?:(?:上年|年初)\S{0,12}(?:结转|结余)|用事业基金弥补收支差额|上年实户资金余额|使用非财政拨款结余|用事业基金弥补收支缺口)/;
+const CARRY_IN =
+  /^(?:(?:上年|年初)\S{0,12}(?:结转|结余)|用事业基金弥补收支差额|上年实户资金余额|使用非财政拨款结余|用事业基金弥补收支缺口)/;
 // transfers between a unit and its superior or subordinate units, outside the year's own income and spending
 const TRANSFER = /^(?:上级补助收入|附属单位上缴收入|对附属单位的?补助支出|上缴上级支出)/;
 const CARRY_OUT = /^(?:结转下年|年末\S{0,12}(?:结转|结余)|未安排支出的实户资金|结余分配)/;
@@ -55,7 +59,7 @@ function classify(label: Cell, values: (Cell | undefined)[], previous?: Item): I
   else if (CARRY_IN.test(name)) kind = 'carryIn';
   else if (CARRY_OUT.test(name)) kind = 'carryOut';
   else if (!h && previous?.kind === 'subset' && label.indent > 0) kind = 'subset'; // an indented line under 其中
-  const level = h && h.style !== 'markdown' ? LEVEL[h.style] ?? 9 : 9;
+  const level = h && h.style !== 'markdown' ? (LEVEL[h.style] ?? 9) : 9;
   return { label, name, kind, level, style: h?.style, number: h?.number ?? 0, values };
 }
 
@@ -86,10 +90,13 @@ export function summaryTable(table: Table, ctx: CheckContext): Finding[] {
 function precision(table: Table): { decimals: number; grouped: boolean } {
   let decimals = 0;
   let grouped = false;
-  for (const r of table.rows) if (r.kind === 'data') for (const c of r.cells) if (c.kind === 'amount') {
-    decimals = Math.max(decimals, c.decimals ?? 0);
-    grouped ||= c.text.includes(',');
-  }
+  for (const r of table.rows)
+    if (r.kind === 'data')
+      for (const c of r.cells)
+        if (c.kind === 'amount') {
+          decimals = Math.max(decimals, c.decimals ?? 0);
+          grouped ||= c.text.includes(',');
+        }
   return { decimals, grouped };
 }
 
@@ -114,15 +121,23 @@ function tabPanels(table: Table): Panel[] {
     if (role[c] === 'label') panels.push({ label: c, values: [] });
     else if (role[c] === 'value' && panels.length) panels[panels.length - 1].values.push(c);
   }
-  return panels.filter((p) => p.values.length > 0).map((p) => {
-    const items: Item[] = [];
-    for (const r of data) {
-      const label = r.cells[p.label];
-      if (!label || label.kind !== 'text') continue;
-      items.push(classify(label, p.values.map((v) => r.cells[v]), items[items.length - 1]));
-    }
-    return { items, valueHeaders: p.values.map((v) => clean(lastHeader?.cells[v]?.text ?? '')) };
-  });
+  return panels
+    .filter((p) => p.values.length > 0)
+    .map((p) => {
+      const items: Item[] = [];
+      for (const r of data) {
+        const label = r.cells[p.label];
+        if (!label || label.kind !== 'text') continue;
+        items.push(
+          classify(
+            label,
+            p.values.map((v) => r.cells[v]),
+            items[items.length - 1],
+          ),
+        );
+      }
+      return { items, valueHeaders: p.values.map((v) => clean(lastHeader?.cells[v]?.text ?? '')) };
+    });
 }
 
 /**
@@ -135,7 +150,10 @@ function tokenPanels(table: Table, alignedOnly: boolean): Panel[] {
     const pairs: [Cell, Cell][] = [];
     const cells = r.cells.slice(r.rowNumber !== undefined ? 1 : 0).filter((c) => c.kind !== 'empty');
     for (let i = 0; i + 1 < cells.length; i++) {
-      if (cells[i].kind === 'text' && cells[i + 1].kind === 'amount') { pairs.push([cells[i], cells[i + 1]]); i++; }
+      if (cells[i].kind === 'text' && cells[i + 1].kind === 'amount') {
+        pairs.push([cells[i], cells[i + 1]]);
+        i++;
+      }
     }
     return pairs;
   };
@@ -155,7 +173,11 @@ function tokenPanels(table: Table, alignedOnly: boolean): Panel[] {
       let placed = -1;
       for (let q = from; q < count; q++) {
         const candidate = classify(l, [v], panels[q].items[panels[q].items.length - 1]);
-        if (fits(panels[q], candidate, q, lastPanel)) { panels[q].items.push(candidate); placed = q; break; }
+        if (fits(panels[q], candidate, q, lastPanel)) {
+          panels[q].items.push(candidate);
+          placed = q;
+          break;
+        }
       }
       if (placed < 0) break; // cannot tell where the rest of this row belongs: leave it unchecked
       from = placed + 1;
@@ -183,11 +205,19 @@ function fits(panel: Panel, item: Item, index: number, lastPanel: number): boole
   return false;
 }
 
-interface Fmt { decimals: number; grouped: boolean }
+interface Fmt {
+  decimals: number;
+  grouped: boolean;
+}
 
 const itemName = (i: Item) => i.label.text.trim();
 const valueAt = (i: Item, col: number): Decimal => i.values[col]?.value ?? ZERO;
-const asPart = (i: Item, col: number): Part => ({ cell: i.values[col], value: valueAt(i, col), label: itemName(i), range: i.values[col]?.range ?? i.label.range });
+const asPart = (i: Item, col: number): Part => ({
+  cell: i.values[col],
+  value: valueAt(i, col),
+  label: itemName(i),
+  range: i.values[col]?.range ?? i.label.range,
+});
 
 /**
  * Can these figures, in this order, be read as a forest of subtrees (each node followed by its children, which
@@ -200,7 +230,10 @@ const asPart = (i: Item, col: number): Part => ({ cell: i.values[col], value: va
  * flat sum is then judged as before).
  */
 export function nestedReadingAddsUp(values: Decimal[], total: Decimal, tolerance: Decimal): boolean {
-  interface Open { left: Decimal; hasChildren: boolean }
+  interface Open {
+    left: Decimal;
+    hasChildren: boolean;
+  }
   const near = (a: Decimal) => a.abs().lte(tolerance);
   const closable = (o: Open) => !o.hasChildren || near(o.left);
   const nonNegative = values.every((v) => !v.isNegative());
@@ -258,9 +291,23 @@ function panelSums(panel: Panel, ctx: CheckContext, fmt: Fmt): Finding[] {
         const values = children.map((ch) => valueAt(ch, c));
         const flat = values.reduce((a, v) => a.plus(v), ZERO);
         const tolerance = sumTolerance(values.length, fmt.decimals);
-        if (flat.minus(target.value ?? ZERO).abs().gt(tolerance) && nestedReadingAddsUp(values, target.value ?? ZERO, tolerance)) continue;
+        if (
+          flat
+            .minus(target.value ?? ZERO)
+            .abs()
+            .gt(tolerance) &&
+          nestedReadingAddsUp(values, target.value ?? ZERO, tolerance)
+        )
+          continue;
       }
-      const f = checkSum(ctx, { rule: 'sum-mismatch', target, subject: `「${itemName(parent)}」${colLabel(c)}`, basis: message(ctx.locale, 'sum-of-items'), parts: children.map((ch) => asPart(ch, c)), ...fmt });
+      const f = checkSum(ctx, {
+        rule: 'sum-mismatch',
+        target,
+        subject: `「${itemName(parent)}」${colLabel(c)}`,
+        basis: message(ctx.locale, 'sum-of-items'),
+        parts: children.map((ch) => asPart(ch, c)),
+        ...fmt,
+      });
       if (f) out.push(f);
     }
   }
@@ -288,7 +335,14 @@ function panelSums(panel: Panel, ctx: CheckContext, fmt: Fmt): Finding[] {
         const flat = values.reduce((a, v) => a.plus(v), ZERO);
         if (flat.minus(goal).abs().gt(tolerance) && nestedReadingAddsUp(values, goal, tolerance)) continue;
       }
-      const f = checkSum(ctx, { rule: 'sum-mismatch', target, subject: `「${itemName(items[yearAt])}」${colLabel(c)}`, basis: message(ctx.locale, 'sum-of-items'), parts: tops.map((t) => asPart(t, c)), ...fmt });
+      const f = checkSum(ctx, {
+        rule: 'sum-mismatch',
+        target,
+        subject: `「${itemName(items[yearAt])}」${colLabel(c)}`,
+        basis: message(ctx.locale, 'sum-of-items'),
+        parts: tops.map((t) => asPart(t, c)),
+        ...fmt,
+      });
       if (f) out.push(f);
     }
     const grandAt = items.findIndex((i, k) => k > yearAt && i.kind === 'grandTotal');
@@ -296,11 +350,20 @@ function panelSums(panel: Panel, ctx: CheckContext, fmt: Fmt): Finding[] {
       // transfers printed below the year total (烟台: 本年收入合计 · 上级补助收入 · 使用非财政拨款结余 · 上年结转 ·
       // 收入总计) are added to the grand total like the carry lines; only these named lines, so that the
       // breakdown of a carry line (上年结转 › 一般公共预算 …) is never counted twice
-      const carries = items.slice(yearAt + 1, grandAt).filter((i) => i.kind === 'carryIn' || i.kind === 'carryOut' || (i.kind === 'item' && TRANSFER.test(i.name)));
+      const carries = items
+        .slice(yearAt + 1, grandAt)
+        .filter((i) => i.kind === 'carryIn' || i.kind === 'carryOut' || (i.kind === 'item' && TRANSFER.test(i.name)));
       for (let c = 0; c < columns; c++) {
         const target = items[grandAt].values[c];
         if (!target) continue;
-        const f = checkSum(ctx, { rule: 'balance-mismatch', target, subject: `「${itemName(items[grandAt])}」${colLabel(c)}`, basis: `「${[items[yearAt], ...carries].map(itemName).join('+')}」`, parts: [items[yearAt], ...carries].map((t) => asPart(t, c)), ...fmt });
+        const f = checkSum(ctx, {
+          rule: 'balance-mismatch',
+          target,
+          subject: `「${itemName(items[grandAt])}」${colLabel(c)}`,
+          basis: `「${[items[yearAt], ...carries].map(itemName).join('+')}」`,
+          parts: [items[yearAt], ...carries].map((t) => asPart(t, c)),
+          ...fmt,
+        });
         if (f) out.push(f);
       }
     }
@@ -310,8 +373,18 @@ function panelSums(panel: Panel, ctx: CheckContext, fmt: Fmt): Finding[] {
     for (const it of items) {
       const target = it.values[0];
       if (!target || it.kind === 'subset') continue;
-      const parts = it.values.slice(1).map((cell, k) => ({ cell, value: cell?.value ?? ZERO, label: panel.valueHeaders[k + 1], range: cell?.range }));
-      const f = checkSum(ctx, { rule: 'crossfoot-mismatch', template: 'crossfoot', target, subject: `「${itemName(it)}」「${panel.valueHeaders[0]}」`, basis: `「${panel.valueHeaders.slice(1).join('+')}」`, parts, ...fmt });
+      const parts = it.values
+        .slice(1)
+        .map((cell, k) => ({ cell, value: cell?.value ?? ZERO, label: panel.valueHeaders[k + 1], range: cell?.range }));
+      const f = checkSum(ctx, {
+        rule: 'crossfoot-mismatch',
+        template: 'crossfoot',
+        target,
+        subject: `「${itemName(it)}」「${panel.valueHeaders[0]}」`,
+        basis: `「${panel.valueHeaders.slice(1).join('+')}」`,
+        parts,
+        ...fmt,
+      });
       if (f) out.push(f);
     }
   }
@@ -336,7 +409,14 @@ function totalOnTop(items: Item[], columns: number, colLabel: (c: number) => str
   for (let c = 0; c < columns; c++) {
     const target = items[0].values[c];
     if (!target) continue;
-    const f = checkSum(ctx, { rule: 'sum-mismatch', target, subject: `「${itemName(items[0])}」${colLabel(c)}`, basis: message(ctx.locale, 'sum-of-items'), parts: parts.map((t) => asPart(t, c)), ...fmt });
+    const f = checkSum(ctx, {
+      rule: 'sum-mismatch',
+      target,
+      subject: `「${itemName(items[0])}」${colLabel(c)}`,
+      basis: message(ctx.locale, 'sum-of-items'),
+      parts: parts.map((t) => asPart(t, c)),
+      ...fmt,
+    });
     if (f) out.push(f);
   }
   return out;
@@ -350,21 +430,47 @@ function balances(panels: Panel[], ctx: CheckContext, fmt: Fmt): Finding[] {
   for (const p of spending) {
     const grand = find(p, 'grandTotal');
     if (incomeGrand && grand) {
-      const f = checkSum(ctx, { rule: 'balance-mismatch', template: 'balance', target: grand.values[0]!, subject: `「${itemName(grand)}」`, basis: `「${itemName(incomeGrand)}」`, parts: [asPart(incomeGrand, 0)], ...fmt });
+      const f = checkSum(ctx, {
+        rule: 'balance-mismatch',
+        template: 'balance',
+        target: grand.values[0]!,
+        subject: `「${itemName(grand)}」`,
+        basis: `「${itemName(incomeGrand)}」`,
+        parts: [asPart(incomeGrand, 0)],
+        ...fmt,
+      });
       if (f) out.push(f);
     }
   }
   // every classification of spending totals the same 本年支出合计
   const years = spending.map((p) => find(p, 'yearTotal')).filter((i): i is Item => !!i);
   for (let k = 1; k < years.length; k++) {
-    const f = checkSum(ctx, { rule: 'balance-mismatch', template: 'balance', target: years[k].values[0]!, subject: `「${itemName(years[k])}」`, basis: message(ctx.locale, 'left-panel', { item: itemName(years[0]) }), parts: [asPart(years[0], 0)], ...fmt });
+    const f = checkSum(ctx, {
+      rule: 'balance-mismatch',
+      template: 'balance',
+      target: years[k].values[0]!,
+      subject: `「${itemName(years[k])}」`,
+      basis: message(ctx.locale, 'left-panel', { item: itemName(years[0]) }),
+      parts: [asPart(years[0], 0)],
+      ...fmt,
+    });
     if (f) out.push(f);
   }
   // without carry-over lines, income and spending of the year must balance too
   const incomeYear = find(income, 'yearTotal');
-  const anyCarry = panels.some((p) => p.items.some((i) => (i.kind === 'carryIn' || i.kind === 'carryOut') && !(i.values[0]?.value ?? ZERO).isZero()));
+  const anyCarry = panels.some((p) =>
+    p.items.some((i) => (i.kind === 'carryIn' || i.kind === 'carryOut') && !(i.values[0]?.value ?? ZERO).isZero()),
+  );
   if (incomeYear && years[0] && !incomeGrand && !anyCarry) {
-    const f = checkSum(ctx, { rule: 'balance-mismatch', template: 'balance', target: years[0].values[0]!, subject: `「${itemName(years[0])}」`, basis: `「${itemName(incomeYear)}」`, parts: [asPart(incomeYear, 0)], ...fmt });
+    const f = checkSum(ctx, {
+      rule: 'balance-mismatch',
+      template: 'balance',
+      target: years[0].values[0]!,
+      subject: `「${itemName(years[0])}」`,
+      basis: `「${itemName(incomeYear)}」`,
+      parts: [asPart(incomeYear, 0)],
+      ...fmt,
+    });
     if (f) out.push(f);
   }
   return out;

@@ -20,7 +20,10 @@ export function tableArithmetic(doc: DisclosureDocument, ctx: CheckContext): Fin
   for (const table of doc.tables) {
     // a one-off check (the CLI: nobody asks for the computations, no edit will follow) neither records every
     // comparison nor keeps results for reuse: that is memory in proportion to the document, for nothing
-    if (!ctx.collect) { out.push(...checkTableNow(table, ctx)); continue; }
+    if (!ctx.collect) {
+      out.push(...checkTableNow(table, ctx));
+      continue;
+    }
     const checked = checkTable(table, ctx);
     out.push(...checked.findings);
     checked.computations.forEach(ctx.collect);
@@ -36,7 +39,11 @@ export function tableComputations(table: Table, ctx: CheckContext): Computation[
 // These findings depend on the table alone. The parser hands back the very same Table object for a table an
 // edit did not touch (and moves it in place when lines are inserted above it), so a keystroke re-checks only
 // the table it falls in. The key holds everything else the result depends on; a moved table is re-checked.
-interface CheckedTable { key: string; findings: Finding[]; computations: Computation[] }
+interface CheckedTable {
+  key: string;
+  findings: Finding[];
+  computations: Computation[];
+}
 const checkedTables = new WeakMap<Table, CheckedTable>();
 
 function checkTable(table: Table, ctx: CheckContext): CheckedTable {
@@ -81,7 +88,12 @@ function identityRows(view: TableView, ctx: CheckContext): Finding[] {
         target: total.values.get(col.key)!,
         subject: `「${total.label!.text.trim()}」${column ? `「${column}」` : ''}`,
         basis: message(ctx.locale, 'sum-of-items'),
-        parts: parts.map((p) => ({ cell: p.values.get(col.key), value: valueOf(p, col.key), label: p.label!.text.trim(), range: p.values.get(col.key)?.range })),
+        parts: parts.map((p) => ({
+          cell: p.values.get(col.key),
+          value: valueOf(p, col.key),
+          label: p.label!.text.trim(),
+          range: p.values.get(col.key)?.range,
+        })),
         decimals: view.decimals,
         grouped: view.grouped,
       });
@@ -152,7 +164,9 @@ function codeHierarchy(view: TableView, ctx: CheckContext): Finding[] {
     if (codedBlock.some((r) => !SUBJECT_CODE.test(r.code!))) continue;
     const childLen = Math.min(...codedBlock.map((r) => r.code!.length));
     const children = codedBlock.filter((r) => r.code!.length === childLen);
-    out.push(...rowAgainstRows(view, ctx, parent, children, rowName(parent.code, parent.label?.text), message(ctx.locale, 'sum-of-children')));
+    out.push(
+      ...rowAgainstRows(view, ctx, parent, children, rowName(parent.code, parent.label?.text), message(ctx.locale, 'sum-of-children')),
+    );
   }
   // 合计 / 总计 rows = Σ the top-level coded rows. The level is that of the well-formed codes: a stray `7`
   // printed in the 类 column (for 210) is a malformed code, not a level above every 类
@@ -175,7 +189,15 @@ function rowAgainstRows(view: TableView, ctx: CheckContext, target: RowView, row
     if (!cell) continue;
     const parts = rows.map((r) => part(r, col.key)).filter((p): p is Part => !!p);
     if (parts.length === 0) continue;
-    const f = checkSum(ctx, { rule: 'sum-mismatch', target: cell, subject: `${subject}${columnLabel(view, col, ctx)}`, basis, parts, decimals: view.decimals, grouped: view.grouped });
+    const f = checkSum(ctx, {
+      rule: 'sum-mismatch',
+      target: cell,
+      subject: `${subject}${columnLabel(view, col, ctx)}`,
+      basis,
+      parts,
+      decimals: view.decimals,
+      grouped: view.grouped,
+    });
     if (f) out.push(f);
   }
   return out;
@@ -224,11 +246,21 @@ export function headerRelations(columns: ValueColumn[]): Relation[] {
       if (!(cg === g || cg.startsWith(g ? g + '/' : ''))) break; // left the total's group
       if (cg === g && TOTAL_WORD.test(own(c))) break; // a sibling total starts the next block
       if (NOT_A_PART.test(c.text.slice(g.length))) continue;
-      if (cg === g) { parts.push(c); continue; }
+      if (cg === g) {
+        parts.push(c);
+        continue;
+      }
       // a nested group: its own subtotal if it has one, else all its columns
       const nested = cg.slice(g ? g.length + 1 : 0).split('/')[0];
       const members: ValueColumn[] = [];
-      while (k < columns.length && group(columns[k]).slice(g ? g.length + 1 : 0).split('/')[0] === nested && group(columns[k]) !== g) members.push(columns[k++]);
+      while (
+        k < columns.length &&
+        group(columns[k])
+          .slice(g ? g.length + 1 : 0)
+          .split('/')[0] === nested &&
+        group(columns[k]) !== g
+      )
+        members.push(columns[k++]);
       k--;
       const subtotal = members.find((m) => TOTAL_WORD.test(own(m)));
       parts.push(...(subtotal ? [subtotal] : members.filter((m) => !NOT_A_PART.test(m.text))));
@@ -253,14 +285,24 @@ function crossedRelations(columns: ValueColumn[]): Relation[] {
       if (!TOTAL_WORD.test(h[k])) continue;
       const prefix = h.slice(0, k);
       const leaf = h.slice(k + 1);
-      const siblings = columns.filter((c) => c !== total && c.header.length > k && same(c.header.slice(0, k), prefix)
-        && c.header[k] !== h[k] && same(c.header.slice(-leaf.length), leaf) && c.header.length - leaf.length > k);
+      const siblings = columns.filter(
+        (c) =>
+          c !== total &&
+          c.header.length > k &&
+          same(c.header.slice(0, k), prefix) &&
+          c.header[k] !== h[k] &&
+          same(c.header.slice(-leaf.length), leaf) &&
+          c.header.length - leaf.length > k,
+      );
       const byGroup = new Map<string, ValueColumn[]>();
       for (const c of siblings) byGroup.set(c.header[k], [...(byGroup.get(c.header[k]) ?? []), c]);
       const parts: ValueColumn[] = [];
       for (const members of byGroup.values()) {
         const own = members.length === 1 ? members : members.filter((m) => TOTAL_WORD.test(m.header[k + 1] ?? ''));
-        if (own.length !== 1 || NOT_A_PART.test(own[0].header[k])) { parts.length = 0; break; }
+        if (own.length !== 1 || NOT_A_PART.test(own[0].header[k])) {
+          parts.length = 0;
+          break;
+        }
         parts.push(own[0]);
       }
       if (parts.length >= 2) relations.push({ total, parts, names: { total: h.join('/'), parts: parts.map((p) => p.header[k]) } });
@@ -273,17 +315,26 @@ function crossFoot(view: TableView, ctx: CheckContext): Finding[] {
   const columns = view.columns.filter((c) => c.header.length > 0);
   const out: Finding[] = [];
   for (const rel of headerRelations(columns)) {
-    const considered = view.rows.filter((r) => !view.ambiguous.has(r) && r.values.get(rel.total.key) && (!valueOf(r, rel.total.key).isZero() || rel.parts.some((p) => !valueOf(r, p.key).isZero())));
+    const considered = view.rows.filter(
+      (r) =>
+        !view.ambiguous.has(r) &&
+        r.values.get(rel.total.key) &&
+        (!valueOf(r, rel.total.key).isZero() || rel.parts.some((p) => !valueOf(r, p.key).isZero())),
+    );
     const consistent = considered.filter((r) => {
       const sum = rel.parts.reduce((s, p) => s.plus(valueOf(r, p.key)), new Decimal(0));
       return judge(sum, valueOf(r, rel.total.key), sumTolerance(rel.parts.length, view.decimals)) !== 'mismatch';
     });
     // The header is our reading of a converted document: trust it only if the table's own rows agree — or if it
     // reads as an identity every such table must satisfy (the one-row “三公”经费 table)
-    const known = isKnownIdentity(rel.total.text, rel.parts.map((p) => p.text));
+    const known = isKnownIdentity(
+      rel.total.text,
+      rel.parts.map((p) => p.text),
+    );
     if (!known && (consistent.length < 2 || consistent.length * 3 < considered.length * 2)) continue;
     // columns left empty throughout told which columns the total adds; as parts they add nothing but noise
-    const shown = rel.parts.map((p, i) => ({ p, name: rel.names?.parts[i] ?? p.header[p.header.length - 1] }))
+    const shown = rel.parts
+      .map((p, i) => ({ p, name: rel.names?.parts[i] ?? p.header[p.header.length - 1] }))
       .filter(({ p }) => view.rows.some((r) => r.values.get(p.key)?.kind === 'amount'));
     for (const r of considered) {
       const basis = shown.map((x) => x.name).join('+');
@@ -293,7 +344,12 @@ function crossFoot(view: TableView, ctx: CheckContext): Finding[] {
         target: r.values.get(rel.total.key)!,
         subject: `${rowName(r.code, r.label?.text)}「${rel.names?.total ?? rel.total.header[rel.total.header.length - 1]}」`,
         basis: `「${basis}」`,
-        parts: shown.map(({ p, name }) => ({ cell: r.values.get(p.key), value: valueOf(r, p.key), label: name, range: r.values.get(p.key)?.range })),
+        parts: shown.map(({ p, name }) => ({
+          cell: r.values.get(p.key),
+          value: valueOf(r, p.key),
+          label: name,
+          range: r.values.get(p.key)?.range,
+        })),
         decimals: view.decimals,
         grouped: view.grouped,
       });
@@ -302,4 +358,3 @@ function crossFoot(view: TableView, ctx: CheckContext): Finding[] {
   }
   return out;
 }
-

@@ -64,10 +64,12 @@ function readTableView(table: Table): TableView {
   const data = table.rows.filter((r) => r.kind === 'data');
   let decimals = 0;
   let grouped = false;
-  for (const r of data) for (const c of r.cells) if (c.kind === 'amount') {
-    decimals = Math.max(decimals, c.decimals ?? 0);
-    if (c.text.includes(',')) grouped = true;
-  }
+  for (const r of data)
+    for (const c of r.cells)
+      if (c.kind === 'amount') {
+        decimals = Math.max(decimals, c.decimals ?? 0);
+        if (c.text.includes(',')) grouped = true;
+      }
   const reading = table.shape !== 'pdf' && isGrid(data) ? 'grid' : 'ordinal';
   const width = modeOf(data.map((r) => r.cells.length));
   const rows: RowView[] = data.map((row) => {
@@ -78,14 +80,21 @@ function readTableView(table: Table): TableView {
       let ordinal = 0;
       for (const c of row.cells) if (c.kind === 'amount') values.set(ordinal++, c);
     } else {
-      row.cells.forEach((c) => { if (c.kind === 'amount' || c.kind === 'empty') values.set(c.column, c); });
+      row.cells.forEach((c) => {
+        if (c.kind === 'amount' || c.kind === 'empty') values.set(c.column, c);
+      });
     }
     return { row, code: codeCell?.code, codeCell, label, values };
   });
   const columns = reading === 'grid' ? tabColumns(table, rows) : ordinalColumns(table, rows);
   const ambiguous = new Set<RowView>();
   for (const r of rows) {
-    if (reading === 'grid' ? Math.abs(r.row.cells.length - width) > 0 && r.row.cells.length < width : r.values.size !== columns.length && r.values.size > 0) ambiguous.add(r);
+    if (
+      reading === 'grid'
+        ? Math.abs(r.row.cells.length - width) > 0 && r.row.cells.length < width
+        : r.values.size !== columns.length && r.values.size > 0
+    )
+      ambiguous.add(r);
   }
   return { table, reading, ambiguous, columns, rows, decimals, grouped };
 }
@@ -93,7 +102,10 @@ function readTableView(table: Table): TableView {
 const modeOf = (xs: number[]): number => {
   const counts = new Map<number, number>();
   let best = 0;
-  for (const x of xs) { counts.set(x, (counts.get(x) ?? 0) + 1); if ((counts.get(x) ?? 0) > (counts.get(best) ?? 0)) best = x; }
+  for (const x of xs) {
+    counts.set(x, (counts.get(x) ?? 0) + 1);
+    if ((counts.get(x) ?? 0) > (counts.get(best) ?? 0)) best = x;
+  }
   return best;
 };
 
@@ -142,8 +154,13 @@ function tabColumns(table: Table, rows: RowView[]): ValueColumn[] {
     const figures = rows.filter((r) => r.values.get(c)?.kind === 'amount').length;
     // a headed column left empty throughout (no 因公出国 this year) is a column of zeros: it still tells which
     // columns a total adds up, as the template prints it
-    if (figures === 0 && (words[c].length === 0 || !rows.some((r) => r.row.cells.some((x) => x.column === c))
-      || rows.some((r) => r.row.cells.some((x) => x.column === c && x.kind !== 'empty')))) continue;
+    if (
+      figures === 0 &&
+      (words[c].length === 0 ||
+        !rows.some((r) => r.row.cells.some((x) => x.column === c)) ||
+        rows.some((r) => r.row.cells.some((x) => x.column === c && x.kind !== 'empty')))
+    )
+      continue;
     out.push({ key: c, header: words[c], text: words[c].join('/') });
   }
   return out;
@@ -155,7 +172,8 @@ function tabColumns(table: Table, rows: RowView[]): ValueColumn[] {
  */
 function ordinalColumns(table: Table, rows: RowView[]): ValueColumn[] {
   const count = Math.max(0, ...rows.map((r) => r.values.size));
-  const words = table.headerRows.flatMap((r) => r.cells.map((c) => clean(c.text)))
+  const words = table.headerRows
+    .flatMap((r) => r.cells.map((c) => clean(c.text)))
     .filter((w) => /合计|小计|总计|人员经费|公用经费|专项|项目支出|基本支出/.test(w) && !/编码|名称/.test(w));
   const named = words.length === count;
   return Array.from({ length: count }, (_, i) => ({ key: i, header: named ? [words[i]] : [], text: named ? words[i] : '' }));

@@ -27,7 +27,10 @@ export function collectFiles(paths: string[]): FileList {
       list.missing.push({ path: p, reason: fileErrorReason(e) });
       continue;
     }
-    if (!st.isDirectory()) { list.files.push(p); continue; }
+    if (!st.isDirectory()) {
+      list.files.push(p);
+      continue;
+    }
     let root: string;
     try {
       root = realpathSync(p);
@@ -56,12 +59,18 @@ function walk(dir: string, root: string, visited: Set<string>, list: FileList): 
       let real = p;
       if (link.isSymbolicLink()) {
         real = realpathSync(p); // throws on a loop (ELOOP) or a dangling link
-        if (!inside(real, root)) { list.skipped.push({ path: p, reason: 'a link out of the folder being checked: not followed' }); continue; }
+        if (!inside(real, root)) {
+          list.skipped.push({ path: p, reason: 'a link out of the folder being checked: not followed' });
+          continue;
+        }
       }
       const st = link.isSymbolicLink() ? statSync(p) : link;
       if (st.isDirectory()) {
         const key = link.isSymbolicLink() ? real : realpathSync(p);
-        if (visited.has(key)) { list.skipped.push({ path: p, reason: 'a link back to a folder already checked: not followed' }); continue; }
+        if (visited.has(key)) {
+          list.skipped.push({ path: p, reason: 'a link back to a folder already checked: not followed' });
+          continue;
+        }
         visited.add(key);
         walk(p, root, visited, list);
       } else if (st.isFile() && CHECKED.test(name) && !NOT_DISCLOSURES.test(name)) {

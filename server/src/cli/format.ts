@@ -62,40 +62,65 @@ function sarif(results: FileFindings[]) {
   return {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    runs: [{
-      tool: { driver: { name: 'budget-lint', rules: ruleIds.map((id) => {
-        const r = RULES.find((x) => x.id === id);
-        return r
-          ? { id, shortDescription: { text: r.zh }, fullDescription: { text: r.en }, helpUri: ruleDocsUrl(r.id), properties: { tags: [...r.tags] }, defaultConfiguration: { level: SARIF_LEVEL[SEVERITY_NUMBER[r.severity]] } }
-          : { id };
-      }) } },
-      results: results.flatMap((r) => r.diagnostics.map((d) => {
-        const o = origin(d);
-        return {
-          ruleId: d.code,
-          level: SARIF_LEVEL[d.severity],
-          message: { text: d.message },
-          locations: [{
-            physicalLocation: {
-              artifactLocation: { uri: r.file.replace(/\\/g, '/') },
-              region: {
-                startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
-                // the line/column are those of the canonical text (`budget-lint convert`); the page or cell is the original's
-                ...(o ? { properties: o } : {}),
-              },
-            },
-          }],
-        };
-      })),
-      // files that could not be read are reported as tool notifications, not as silence
-      invocations: [{
-        executionSuccessful: results.every((r) => !r.error),
-        toolExecutionNotifications: results.filter((r) => r.error).map((r) => ({
-          level: 'error',
-          message: { text: `cannot check ${r.file}: ${r.error}` },
-          locations: [{ physicalLocation: { artifactLocation: { uri: r.file.replace(/\\/g, '/') } } }],
-        })),
-      }],
-    }],
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'budget-lint',
+            rules: ruleIds.map((id) => {
+              const r = RULES.find((x) => x.id === id);
+              return r
+                ? {
+                    id,
+                    shortDescription: { text: r.zh },
+                    fullDescription: { text: r.en },
+                    helpUri: ruleDocsUrl(r.id),
+                    properties: { tags: [...r.tags] },
+                    defaultConfiguration: { level: SARIF_LEVEL[SEVERITY_NUMBER[r.severity]] },
+                  }
+                : { id };
+            }),
+          },
+        },
+        results: results.flatMap((r) =>
+          r.diagnostics.map((d) => {
+            const o = origin(d);
+            return {
+              ruleId: d.code,
+              level: SARIF_LEVEL[d.severity],
+              message: { text: d.message },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: r.file.replace(/\\/g, '/') },
+                    region: {
+                      startLine: d.range.start.line + 1,
+                      startColumn: d.range.start.character + 1,
+                      endLine: d.range.end.line + 1,
+                      endColumn: d.range.end.character + 1,
+                      // the line/column are those of the canonical text (`budget-lint convert`); the page or cell is the original's
+                      ...(o ? { properties: o } : {}),
+                    },
+                  },
+                },
+              ],
+            };
+          }),
+        ),
+        // files that could not be read are reported as tool notifications, not as silence
+        invocations: [
+          {
+            executionSuccessful: results.every((r) => !r.error),
+            toolExecutionNotifications: results
+              .filter((r) => r.error)
+              .map((r) => ({
+                level: 'error',
+                message: { text: `cannot check ${r.file}: ${r.error}` },
+                locations: [{ physicalLocation: { artifactLocation: { uri: r.file.replace(/\\/g, '/') } } }],
+              })),
+          },
+        ],
+      },
+    ],
   };
 }

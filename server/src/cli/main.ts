@@ -8,7 +8,16 @@ import { fileErrorReason, loadDocument, UnreadableError, type LoadedDocument } f
 import { collectFiles } from './files.js';
 import { formatFindings, withOrigins, type FileFindings, type OutputFormat } from './format.js';
 import { checkDocument, type SeverityName } from '../checks/index.js';
-import { RULE_IDS, RULE_TAGS, SEVERITY_SETTINGS, isRuleId, isRuleTag, isSeveritySetting, type RuleId, type RuleTag } from '../../../shared/src/rules.js';
+import {
+  RULE_IDS,
+  RULE_TAGS,
+  SEVERITY_SETTINGS,
+  isRuleId,
+  isRuleTag,
+  isSeveritySetting,
+  type RuleId,
+  type RuleTag,
+} from '../../../shared/src/rules.js';
 import { explainCode, explanationMarkdown } from '../catalogue/explain.js';
 import { parseLocalCodes } from '../catalogue/localCodes.js';
 import { ConfigCache, isIgnored, settingsWith } from '../config.js';
@@ -25,7 +34,10 @@ const USAGE = `usage:
 class UsageError extends Error {}
 
 interface Options {
-  format?: string; year?: number; locale?: 'zh' | 'en'; codes?: string;
+  format?: string;
+  year?: number;
+  locale?: 'zh' | 'en';
+  codes?: string;
   /** --rule id=severity, as the editor's budget.rules setting. */
   rules: Partial<Record<RuleId | RuleTag, SeverityName>>;
   /** --max-warnings N: more warnings than N fail the run (exit 1) as errors do. */
@@ -59,7 +71,8 @@ function parseArgs(args: string[]): Options {
       const v = take();
       const m = /^([a-z-]+)[=:](\w+)$/.exec(v);
       if (!m) throw new UsageError(`--rule takes RULE=SEVERITY, e.g. --rule rounding=off (got ${v})`);
-      if (!isRuleId(m[1]) && !isRuleTag(m[1])) throw new UsageError(`--rule: unknown rule or tag ${m[1]} (rules: ${RULE_IDS.join(', ')}; tags: ${RULE_TAGS.join(', ')})`);
+      if (!isRuleId(m[1]) && !isRuleTag(m[1]))
+        throw new UsageError(`--rule: unknown rule or tag ${m[1]} (rules: ${RULE_IDS.join(', ')}; tags: ${RULE_TAGS.join(', ')})`);
       if (!isSeveritySetting(m[2])) throw new UsageError(`--rule ${m[1]}: severity must be one of ${SEVERITY_SETTINGS.join(', ')}`);
       o.rules[m[1]] = m[2];
     } else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
@@ -88,7 +101,8 @@ async function readDocument(path: string): Promise<LoadedDocument> {
 
 /** Local codes: --codes FILE, or budget-codes.json in the current folder. Problems are reported, never fatal. */
 function loadLocalCodes(o: Options, configs = new ConfigCache()): void {
-  const file = o.codes ?? configs.forFile(join(process.cwd(), 'x'))?.codes ?? (existsSync('budget-codes.json') ? 'budget-codes.json' : undefined);
+  const file =
+    o.codes ?? configs.forFile(join(process.cwd(), 'x'))?.codes ?? (existsSync('budget-codes.json') ? 'budget-codes.json' : undefined);
   if (!file) return;
   let text: string;
   try {
@@ -154,7 +168,8 @@ async function runCheck(o: Options): Promise<number> {
 async function runConvert(o: Options): Promise<number> {
   if (o.positional.length !== 1) throw new UsageError('convert takes exactly one FILE');
   const loaded = await readOrExplain(o.positional[0]);
-  for (const n of loaded.notes) process.stderr.write(`${o.positional[0]}${n.line !== undefined ? `:${n.line + 1}` : ''}: note: ${n.message}\n`);
+  for (const n of loaded.notes)
+    process.stderr.write(`${o.positional[0]}${n.line !== undefined ? `:${n.line + 1}` : ''}: note: ${n.message}\n`);
   if (o.output) writeFileSync(o.output, loaded.text.endsWith('\n') ? loaded.text : loaded.text + '\n');
   else process.stdout.write(loaded.text.endsWith('\n') ? loaded.text : loaded.text + '\n');
   return 0;
@@ -213,4 +228,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-void main(process.argv.slice(2)).then((status) => { process.exitCode = status; });
+void main(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+});

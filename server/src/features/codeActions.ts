@@ -21,12 +21,17 @@ export function quickFixes(uri: string, findings: Finding[], range: Range, local
     if (codeFix) {
       out.push({
         title: message(locale, 'replace-code', { code: codeFix.code, name: codeFix.name }),
-        kind: 'quickfix', diagnostics: [f], isPreferred: true,
+        kind: 'quickfix',
+        diagnostics: [f],
+        isPreferred: true,
         edit: { changes: { [uri]: [{ range: codeFix.range, newText: codeFix.newText }] } },
       });
     }
     out.push({
-      title: f.code === 'code-name-mismatch' ? message(locale, 'replace-name', { name: f.data.replacement }) : message(locale, 'replace-with', { value: f.data.replacement }),
+      title:
+        f.code === 'code-name-mismatch'
+          ? message(locale, 'replace-name', { name: f.data.replacement })
+          : message(locale, 'replace-with', { value: f.data.replacement }),
       kind: 'quickfix',
       diagnostics: [f],
       isPreferred: f.code !== 'rounding' && !codeFix,

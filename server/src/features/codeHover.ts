@@ -12,9 +12,10 @@ const inRange = (r: Range, p: Position) => p.line === r.start.line && p.characte
 export function codeAt(doc: DisclosureDocument, pos: Position): { code: string; range: Range } | undefined {
   for (const t of doc.tables) {
     if (pos.line < t.range.start.line || pos.line > t.range.end.line) continue;
-    for (const r of t.rows) for (const c of r.cells) {
-      if (c.kind === 'code' && c.code && inRange(c.range, pos)) return { code: c.code, range: c.range };
-    }
+    for (const r of t.rows)
+      for (const c of r.cells) {
+        if (c.kind === 'code' && c.code && inRange(c.range, pos)) return { code: c.code, range: c.range };
+      }
   }
   const text = doc.lines[pos.line] ?? '';
   for (const m of text.matchAll(PROSE_CODE)) {
@@ -28,14 +29,15 @@ export function codeAt(doc: DisclosureDocument, pos: Position): { code: string; 
 /** Every table row of this document that carries the code, with the row's first figure. */
 export function occurrences(doc: DisclosureDocument, code: string): { table: string; text: string; range: Range }[] {
   const out: { table: string; text: string; range: Range }[] = [];
-  for (const t of doc.tables) for (const r of t.rows) {
-    if (r.kind !== 'data') continue;
-    const cell = r.cells.find((c) => c.kind === 'code' && c.code === code);
-    if (!cell) continue;
-    const amount = r.cells.find((c) => c.kind === 'amount' && c.value);
-    const name = `${t.number ? t.number + ' ' : ''}${t.title ?? ''}`.trim() || '（表格）';
-    out.push({ table: name, text: amount ? `${amount.text}${t.unit ? ' ' + t.unit : ''}` : '—', range: cell.range });
-  }
+  for (const t of doc.tables)
+    for (const r of t.rows) {
+      if (r.kind !== 'data') continue;
+      const cell = r.cells.find((c) => c.kind === 'code' && c.code === code);
+      if (!cell) continue;
+      const amount = r.cells.find((c) => c.kind === 'amount' && c.value);
+      const name = `${t.number ? t.number + ' ' : ''}${t.title ?? ''}`.trim() || '（表格）';
+      out.push({ table: name, text: amount ? `${amount.text}${t.unit ? ' ' + t.unit : ''}` : '—', range: cell.range });
+    }
   return out;
 }
 

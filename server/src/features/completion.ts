@@ -33,21 +33,34 @@ export function codeCompletions(doc: DisclosureDocument, pos: Position, year?: n
     const above = nearestCodeAbove(doc, pos.line);
     candidates = above ? [...cat.children(above, y), ...cat.children(above.slice(0, 3), y)] : [];
     if (typed) candidates = candidates.filter((c) => c.code.startsWith(typed));
-    if (candidates.length === 0) candidates = cat.all().filter((e) => e.level === '类' && e.from <= y && y <= e.to && e.code.startsWith(typed));
+    if (candidates.length === 0)
+      candidates = cat.all().filter((e) => e.level === '类' && e.from <= y && y <= e.to && e.code.startsWith(typed));
   }
   const after = text.slice(pos.character);
   const emptyNameCell = inCell && /^\t(?:\t|$)/.test(after);
   const seen = new Set<string>();
-  return candidates.filter((c) => !seen.has(c.code) && seen.add(c.code)).slice(0, 100).map((c, i) => ({
-    label: c.code,
-    detail: c.name,
-    documentation: `${CLASSIFICATION_NAME[c.classification]} · ${c.level}：${c.explanation}`,
-    kind: 12,
-    sortText: String(i).padStart(4, '0'),
-    filterText: c.code + c.name,
-    textEdit: { range: { start, end: pos }, newText: c.code },
-    ...(emptyNameCell ? { additionalTextEdits: [{ range: { start: { line: pos.line, character: pos.character + 1 }, end: { line: pos.line, character: pos.character + 1 } }, newText: c.name }] } : {}),
-  }));
+  return candidates
+    .filter((c) => !seen.has(c.code) && seen.add(c.code))
+    .slice(0, 100)
+    .map((c, i) => ({
+      label: c.code,
+      detail: c.name,
+      documentation: `${CLASSIFICATION_NAME[c.classification]} · ${c.level}：${c.explanation}`,
+      kind: 12,
+      sortText: String(i).padStart(4, '0'),
+      filterText: c.code + c.name,
+      textEdit: { range: { start, end: pos }, newText: c.code },
+      ...(emptyNameCell
+        ? {
+            additionalTextEdits: [
+              {
+                range: { start: { line: pos.line, character: pos.character + 1 }, end: { line: pos.line, character: pos.character + 1 } },
+                newText: c.name,
+              },
+            ],
+          }
+        : {}),
+    }));
 }
 
 function nearestCodeAbove(doc: DisclosureDocument, line: number): string | undefined {

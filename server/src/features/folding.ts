@@ -1,7 +1,11 @@
 // Folding ranges: every section (heading to its last line), every table and the table of contents.
 import type { OutlineNode } from '../model/types.js';
 
-export interface FoldingRangeShape { startLine: number; endLine: number; kind?: 'region' }
+export interface FoldingRangeShape {
+  startLine: number;
+  endLine: number;
+  kind?: 'region';
+}
 
 export function foldingRanges(outline: OutlineNode[]): FoldingRangeShape[] {
   const out: FoldingRangeShape[] = [];

@@ -7,7 +7,10 @@ import { contains } from '../model/ranges.js';
 import { message } from '../checks/messages.js';
 import { escapeMarkdown } from '../util/markdown.js';
 
-export interface HoverShape { contents: { kind: 'markdown'; value: string }; range: Range }
+export interface HoverShape {
+  contents: { kind: 'markdown'; value: string };
+  range: Range;
+}
 
 /** A hover on the converted text of an original ends with where the thing hovered is in the original (`原文第 12 页`). */
 export function withOriginLine(hover: HoverShape, originLine: string | undefined): HoverShape {
@@ -15,8 +18,10 @@ export function withOriginLine(hover: HoverShape, originLine: string | undefined
   return { ...hover, contents: { kind: 'markdown', value: `${hover.contents.value}\n\n---\n\n${originLine}` } };
 }
 
-
-export function cellAt(doc: DisclosureDocument, pos: Position): { table: Table; cell: Cell; rowLabel?: string; column?: string } | undefined {
+export function cellAt(
+  doc: DisclosureDocument,
+  pos: Position,
+): { table: Table; cell: Cell; rowLabel?: string; column?: string } | undefined {
   for (const table of doc.tables) {
     if (pos.line < table.range.start.line || pos.line > table.range.end.line) continue;
     for (const row of table.rows) {
@@ -26,8 +31,17 @@ export function cellAt(doc: DisclosureDocument, pos: Position): { table: Table; 
       const code = row.cells.find((c) => c.kind === 'code');
       const label = row.cells.find((c) => c.kind === 'text');
       // header cells keep the spaces of a PDF page's layout (「本年收 入合计」): squeezed between CJK characters
-  const header = table.headerRows.filter((h) => h.kind === 'header').map((h) => squeezeCjk(h.cells[cell.column]?.text ?? '')).filter(Boolean).join(' / ');
-      return { table, cell, rowLabel: [code?.code, label?.text].filter(Boolean).join(' ') || undefined, column: table.shape === 'pdf' ? undefined : header || undefined };
+      const header = table.headerRows
+        .filter((h) => h.kind === 'header')
+        .map((h) => squeezeCjk(h.cells[cell.column]?.text ?? ''))
+        .filter(Boolean)
+        .join(' / ');
+      return {
+        table,
+        cell,
+        rowLabel: [code?.code, label?.text].filter(Boolean).join(' ') || undefined,
+        column: table.shape === 'pdf' ? undefined : header || undefined,
+      };
     }
   }
   return undefined;
@@ -35,20 +49,39 @@ export function cellAt(doc: DisclosureDocument, pos: Position): { table: Table; 
 
 const verdict = (locale: Locale, v: Computation['verdict']) => message(locale, `verdict-${v}`);
 
-export function tableHover(doc: DisclosureDocument, pos: Position, computations: Computation[], locale: Locale = 'zh'): HoverShape | undefined {
+export function tableHover(
+  doc: DisclosureDocument,
+  pos: Position,
+  computations: Computation[],
+  locale: Locale = 'zh',
+): HoverShape | undefined {
   const hit = cellAt(doc, pos);
   if (!hit || (hit.cell.kind !== 'amount' && hit.cell.kind !== 'code' && hit.cell.kind !== 'number')) return undefined;
   const { table, cell } = hit;
   const md = escapeMarkdown;
   const lines: string[] = [];
   const name = `${table.number ? table.number + ' ' : ''}${table.title ?? ''}`.trim();
-  const where = [name && `**${md(name)}**`, hit.rowLabel && `「${md(hit.rowLabel)}」`, hit.column && `「${md(hit.column)}」`].filter(Boolean).join(' · ');
+  const where = [name && `**${md(name)}**`, hit.rowLabel && `「${md(hit.rowLabel)}」`, hit.column && `「${md(hit.column)}」`]
+    .filter(Boolean)
+    .join(' · ');
   lines.push(`${where}${cell.kind === 'amount' ? ` · ${md(cell.text)}${table.unit ? ' ' + table.unit : ''}` : ''}`);
-  const own = computations.filter((c) => contains(c.range, pos) || (c.range.start.line === cell.range.start.line && c.range.start.character === cell.range.start.character));
+  const own = computations.filter(
+    (c) =>
+      contains(c.range, pos) || (c.range.start.line === cell.range.start.line && c.range.start.character === cell.range.start.character),
+  );
   for (const c of own) {
     if (c.template === 'balance' && c.parts.length === 1) {
       const p = c.parts[0];
-      lines.push('', message(locale, 'hover-balance', { subject: md(c.subject), basis: md(c.basis), value: p.value, found: c.found, verdict: verdict(locale, c.verdict) }));
+      lines.push(
+        '',
+        message(locale, 'hover-balance', {
+          subject: md(c.subject),
+          basis: md(c.basis),
+          value: p.value,
+          found: c.found,
+          verdict: verdict(locale, c.verdict),
+        }),
+      );
       continue;
     }
     lines.push('', message(locale, 'hover-sum-of', { subject: md(c.subject), basis: md(c.basis) }), '');

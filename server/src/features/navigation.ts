@@ -8,8 +8,10 @@ import { message, type Locale } from '../checks/messages.js';
 import { escapeMarkdown } from '../util/markdown.js';
 import { contains, linesSpanned } from '../model/ranges.js';
 
-export interface LocationShape { uri: string; range: Range }
-
+export interface LocationShape {
+  uri: string;
+  range: Range;
+}
 
 /** Every place the code appears: table code cells and `（code）` in prose. */
 export function codeOccurrences(doc: DisclosureDocument, code: string): Range[] {
@@ -35,9 +37,11 @@ export function definition(doc: DisclosureDocument, uri: string, pos: Position, 
   const hit = codeAt(doc, pos);
   if (!hit) return [];
   const inTables: Range[] = [];
-  for (const t of doc.tables) for (const r of t.rows) for (const c of r.cells) {
-    if (c.kind === 'code' && c.code === hit.code && !contains(c.range, pos)) inTables.push(c.range);
-  }
+  for (const t of doc.tables)
+    for (const r of t.rows)
+      for (const c of r.cells) {
+        if (c.kind === 'code' && c.code === hit.code && !contains(c.range, pos)) inTables.push(c.range);
+      }
   return inTables.map((range) => ({ uri, range }));
 }
 
@@ -53,10 +57,19 @@ export function proseHover(pos: Position, computations: Computation[], locale: L
   const md = escapeMarkdown;
   const lines: string[] = [];
   for (const c of own) {
-    const args = { subject: md(c.subject), found: c.found, basis: md(c.basis), expected: c.expected, tolerance: c.tolerance, verdict: message(locale, `verdict-${c.verdict}`), label: md(c.parts[0]?.label ?? '') };
+    const args = {
+      subject: md(c.subject),
+      found: c.found,
+      basis: md(c.basis),
+      expected: c.expected,
+      tolerance: c.tolerance,
+      verdict: message(locale, `verdict-${c.verdict}`),
+      label: md(c.parts[0]?.label ?? ''),
+    };
     const parts = c.parts.map((p) => `- ${md(p.label)} ${p.value}`);
     if (c.rule === 'text-table-mismatch') lines.push(message(locale, 'prose-against', args));
-    else if (c.rule === 'percent-mismatch') lines.push(message(locale, 'prose-formula', args), '', ...parts, '', message(locale, 'prose-computed', args));
+    else if (c.rule === 'percent-mismatch')
+      lines.push(message(locale, 'prose-formula', args), '', ...parts, '', message(locale, 'prose-computed', args));
     else lines.push(message(locale, 'prose-sum-of', args), '', ...parts, '', message(locale, 'prose-sum', args));
     lines.push('');
   }

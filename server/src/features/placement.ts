@@ -5,7 +5,10 @@ import type { LineOrigin } from '../import/types.js';
 import { originAt, originSuffix, type FindingOrigin, type OriginLocale } from '../import/origin.js';
 
 /** A finding as the faces show it: the engine's finding, or a note from reading the file (code `encoding` / `import`). */
-export type PlacedDiagnostic = Omit<Finding, 'code' | 'data'> & { code: string; data?: Finding['data'] | ({ origin?: FindingOrigin } & Record<string, unknown>) };
+export type PlacedDiagnostic = Omit<Finding, 'code' | 'data'> & {
+  code: string;
+  data?: Finding['data'] | ({ origin?: FindingOrigin } & Record<string, unknown>);
+};
 
 export interface Placement {
   /** Where each line of the canonical text came from (none for a text file). */

@@ -2,7 +2,19 @@
 import type { OutlineNode, Range } from '../model/types.js';
 
 /** LSP SymbolKind values (numbers are part of the protocol). */
-const SymbolKind = { File: 1, Module: 2, Namespace: 3, Package: 4, Class: 5, Method: 6, Field: 8, Enum: 10, Struct: 23, Object: 19, Key: 20 } as const;
+const SymbolKind = {
+  File: 1,
+  Module: 2,
+  Namespace: 3,
+  Package: 4,
+  Class: 5,
+  Method: 6,
+  Field: 8,
+  Enum: 10,
+  Struct: 23,
+  Object: 19,
+  Key: 20,
+} as const;
 
 export interface DocumentSymbolShape {
   name: string;
@@ -15,17 +27,26 @@ export interface DocumentSymbolShape {
 
 function kindOf(n: OutlineNode): number {
   switch (n.kind) {
-    case 'table': return SymbolKind.Struct;
-    case 'toc': return SymbolKind.Object;
-    case 'part': return SymbolKind.Module;
-    case 'document': return SymbolKind.File;
+    case 'table':
+      return SymbolKind.Struct;
+    case 'toc':
+      return SymbolKind.Object;
+    case 'part':
+      return SymbolKind.Module;
+    case 'document':
+      return SymbolKind.File;
     default:
       switch (n.heading?.style) {
-        case 'cn': return SymbolKind.Namespace;
-        case 'paren-cn': return SymbolKind.Package;
-        case 'arabic': return SymbolKind.Class;
-        case 'paren-arabic': return SymbolKind.Method;
-        default: return n.heading && n.heading.markdownDepth <= 2 ? SymbolKind.File : SymbolKind.Key;
+        case 'cn':
+          return SymbolKind.Namespace;
+        case 'paren-cn':
+          return SymbolKind.Package;
+        case 'arabic':
+          return SymbolKind.Class;
+        case 'paren-arabic':
+          return SymbolKind.Method;
+        default:
+          return n.heading && n.heading.markdownDepth <= 2 ? SymbolKind.File : SymbolKind.Key;
       }
   }
 }
@@ -45,7 +66,8 @@ export function documentSymbols(outline: OutlineNode[]): DocumentSymbolShape[] {
 export function outlineText(outline: OutlineNode[], depth = 0): string {
   let out = '';
   for (const n of outline) {
-    const lines = n.range.start.line === n.range.end.line ? `L${n.range.start.line + 1}` : `L${n.range.start.line + 1}-${n.range.end.line + 1}`;
+    const lines =
+      n.range.start.line === n.range.end.line ? `L${n.range.start.line + 1}` : `L${n.range.start.line + 1}-${n.range.end.line + 1}`;
     out += `${'  '.repeat(depth)}${n.name}${n.detail ? `  [${n.detail}]` : ''}  ${lines}\n`;
     out += outlineText(n.children, depth + 1);
   }

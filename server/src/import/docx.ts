@@ -21,7 +21,9 @@ function oleError(bytes: Uint8Array): ImportError {
   // The stream names of the directory are stored in UTF-16LE.
   const encrypted = Buffer.from('EncryptedPackage', 'utf16le');
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(encrypted)) {
-    return new ImportError('the Word file is password-protected: open it in Word, remove the password (File › Info › Protect Document) and save it again');
+    return new ImportError(
+      'the Word file is password-protected: open it in Word, remove the password (File › Info › Protect Document) and save it again',
+    );
   }
   return new ImportError('this is an old Word 97–2003 .doc file, not .docx: open it in Word or WPS and save it as .docx');
 }
@@ -43,13 +45,47 @@ const intAttr = (n: Element | undefined): number | undefined => {
 
 // Wrappers that hold rows, cells, paragraphs or runs without changing what they are: content controls,
 // custom XML, smart tags, hyperlinks, tracked insertions and moves-to, fields.
-const TRANSPARENT = new Set(['sdt', 'sdtContent', 'customXml', 'smartTag', 'hyperlink', 'ins', 'moveTo', 'fldSimple', 'AlternateContent', 'Choice', 'dir', 'bdo']);
+const TRANSPARENT = new Set([
+  'sdt',
+  'sdtContent',
+  'customXml',
+  'smartTag',
+  'hyperlink',
+  'ins',
+  'moveTo',
+  'fldSimple',
+  'AlternateContent',
+  'Choice',
+  'dir',
+  'bdo',
+]);
 // Not the document's visible text: properties, deleted text, field codes, the fallback copy of a text
 // box (mc:Fallback repeats mc:Choice), bookmarks, comments' anchors, section properties.
 const SKIPPED = new Set([
-  'pPr', 'rPr', 'tblPr', 'tblGrid', 'trPr', 'tcPr', 'sectPr', 'del', 'delText', 'moveFrom', 'instrText',
-  'delInstrText', 'Fallback', 'sdtPr', 'sdtEndPr', 'bookmarkStart', 'bookmarkEnd', 'commentRangeStart',
-  'commentRangeEnd', 'commentReference', 'footnoteReference', 'endnoteReference', 'proofErr', 'lastRenderedPageBreak',
+  'pPr',
+  'rPr',
+  'tblPr',
+  'tblGrid',
+  'trPr',
+  'tcPr',
+  'sectPr',
+  'del',
+  'delText',
+  'moveFrom',
+  'instrText',
+  'delInstrText',
+  'Fallback',
+  'sdtPr',
+  'sdtEndPr',
+  'bookmarkStart',
+  'bookmarkEnd',
+  'commentRangeStart',
+  'commentRangeEnd',
+  'commentReference',
+  'footnoteReference',
+  'endnoteReference',
+  'proofErr',
+  'lastRenderedPageBreak',
 ]);
 
 /** Elements of a kind found through transparent wrappers (rows of a table, cells of a row). */
@@ -85,16 +121,37 @@ function walkInline(n: Element, sink: InlineSink): void {
     const l = local(c.name);
     if (SKIPPED.has(l)) continue;
     switch (l) {
-      case 't': sink.text(c.children.map((x) => (x.type === 'text' ? x.data : '')).join('')); break;
+      case 't':
+        sink.text(c.children.map((x) => (x.type === 'text' ? x.data : '')).join(''));
+        break;
       // a TAB in prose aligns text; in the canonical text TAB separates cells, so it reads as a space
-      case 'tab': case 'ptab': sink.text(' '); break;
-      case 'br': case 'cr': sink.brk(); break;
-      case 'noBreakHyphen': sink.text('-'); break;
-      case 'softHyphen': break;
-      case 'p': sink.brk(); if (sink.label) sink.text(sink.label(c)); walkInline(c, sink); sink.brk(); break;
-      case 'tbl': sink.table(c); break;
-      case 'r': if (!isHidden(c)) walkInline(c, sink); break;
-      default: walkInline(c, sink);
+      case 'tab':
+      case 'ptab':
+        sink.text(' ');
+        break;
+      case 'br':
+      case 'cr':
+        sink.brk();
+        break;
+      case 'noBreakHyphen':
+        sink.text('-');
+        break;
+      case 'softHyphen':
+        break;
+      case 'p':
+        sink.brk();
+        if (sink.label) sink.text(sink.label(c));
+        walkInline(c, sink);
+        sink.brk();
+        break;
+      case 'tbl':
+        sink.table(c);
+        break;
+      case 'r':
+        if (!isHidden(c)) walkInline(c, sink);
+        break;
+      default:
+        walkInline(c, sink);
     }
   }
 }
@@ -125,9 +182,22 @@ function descendantTables(n: Element): Element[] {
 function cellText(tc: Element, numbering: Numbering): string {
   const pieces: string[] = [];
   let current = '';
-  const brk = () => { pieces.push(current); current = ''; };
-  const frame = (t: Element) => { brk(); for (const row of through(t, 'tr')) for (const cell of through(row, 'tc')) pieces.push(cellText(cell, numbering)); };
-  walkInline(tc, { text: (s) => { current += s; }, brk, table: frame, label: (p) => numbering.label(p) });
+  const brk = () => {
+    pieces.push(current);
+    current = '';
+  };
+  const frame = (t: Element) => {
+    brk();
+    for (const row of through(t, 'tr')) for (const cell of through(row, 'tc')) pieces.push(cellText(cell, numbering));
+  };
+  walkInline(tc, {
+    text: (s) => {
+      current += s;
+    },
+    brk,
+    table: frame,
+    label: (p) => numbering.label(p),
+  });
   brk();
   return joinBrokenText(pieces);
 }
@@ -143,8 +213,14 @@ function writeDocxTable(tbl: Element, ctx: DocxContext): void {
   // rows deleted with tracked changes on are not part of the document as it reads
   const rows = allRows.filter((tr) => !child(child(tr, 'trPr'), 'del'));
   const cellsOf = rows.map((tr) => through(tr, 'tc'));
-  const width = Math.max(0, ...rows.map((tr, r) =>
-    (intAttr(child(child(tr, 'trPr'), 'gridBefore')) ?? 0) + cellsOf[r].reduce((sum, tc) => sum + Math.max(1, intAttr(child(child(tc, 'tcPr'), 'gridSpan')) ?? 1), 0)));
+  const width = Math.max(
+    0,
+    ...rows.map(
+      (tr, r) =>
+        (intAttr(child(child(tr, 'trPr'), 'gridBefore')) ?? 0) +
+        cellsOf[r].reduce((sum, tc) => sum + Math.max(1, intAttr(child(child(tc, 'tcPr'), 'gridSpan')) ?? 1), 0),
+    ),
+  );
   const frameAroundTables = cellsOf.some((cells) => cells.some((tc) => descendantTables(tc).some((t) => !isFrame(t))));
   if (frameAroundTables || width <= 1) {
     // a frame around other tables or a one-column box: its cells are read as the document flows
@@ -172,7 +248,12 @@ function writeDocxTable(tbl: Element, ctx: DocxContext): void {
 /** Body content in reading order: each paragraph a block, each table a block. */
 function walkFlow(n: Element, ctx: DocxContext): void {
   const { out } = ctx;
-  walkInline(n, { text: (s) => out.text(s), brk: () => out.endParagraph(), table: (t) => writeDocxTable(t, ctx), label: (p) => ctx.numbering.label(p) });
+  walkInline(n, {
+    text: (s) => out.text(s),
+    brk: () => out.endParagraph(),
+    table: (t) => writeDocxTable(t, ctx),
+    label: (p) => ctx.numbering.label(p),
+  });
   out.endParagraph();
 }
 
@@ -226,7 +307,11 @@ async function readDocx(bytes: Uint8Array): Promise<ImportResult> {
     throw new ImportError(`the Word file is damaged: its main document part cannot be read (${oneLine(e)})`);
   }
   if (xml === undefined) {
-    const kind = zip.file('xl/workbook.xml') ? ' (it is an Excel workbook)' : zip.file('ppt/presentation.xml') ? ' (it is a PowerPoint file)' : '';
+    const kind = zip.file('xl/workbook.xml')
+      ? ' (it is an Excel workbook)'
+      : zip.file('ppt/presentation.xml')
+        ? ' (it is a PowerPoint file)'
+        : '';
     throw new ImportError(`not a Word .docx file: the package has no word/document.xml${kind}`);
   }
 
@@ -268,7 +353,12 @@ async function readXml(zip: JSZip, path: string): Promise<Element | undefined> {
 // numbering.xml, and without it the engine cannot see the outline. Only what a label needs is read: each
 // level's start, number format, label pattern and suffix; counters per list, deeper levels restarting.
 
-interface ListLevel { start: number; format: string; pattern: string; suffix: string }
+interface ListLevel {
+  start: number;
+  format: string;
+  pattern: string;
+  suffix: string;
+}
 
 const CN_DIGITS = '〇一二三四五六七八九';
 const CN_LEGAL = '零壹贰叁肆伍陆柒捌玖';
@@ -280,13 +370,41 @@ function chineseNumeral(n: number, digits = CN_DIGITS, ten = '十', hundred = '�
   if (n < 20) return ten + (n % 10 ? digits[n % 10] : '');
   if (n < 100) return digits[Math.floor(n / 10)] + ten + (n % 10 ? digits[n % 10] : '');
   const rest = n % 100;
-  return digits[Math.floor(n / 100) % 10] + hundred + (rest === 0 ? '' : rest < 10 ? digits[0] + digits[rest] : rest < 20 ? digits[1] + chineseNumeral(rest, digits, ten, hundred) : chineseNumeral(rest, digits, ten, hundred));
+  return (
+    digits[Math.floor(n / 100) % 10] +
+    hundred +
+    (rest === 0
+      ? ''
+      : rest < 10
+        ? digits[0] + digits[rest]
+        : rest < 20
+          ? digits[1] + chineseNumeral(rest, digits, ten, hundred)
+          : chineseNumeral(rest, digits, ten, hundred))
+  );
 }
 
 function roman(n: number): string {
-  const parts: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  const parts: [number, string][] = [
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
   let out = '';
-  for (const [v, s] of parts) while (n >= v) { out += s; n -= v; }
+  for (const [v, s] of parts)
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
   return out;
 }
 
@@ -299,21 +417,41 @@ function letters(n: number): string {
 function formatNumber(n: number, format: string): string {
   if (n < 0 || n > 9999) return String(n);
   switch (format) {
-    case 'chineseCounting': case 'chineseCountingThousand': case 'japaneseCounting': case 'taiwaneseCounting': case 'ideographDigital':
+    case 'chineseCounting':
+    case 'chineseCountingThousand':
+    case 'japaneseCounting':
+    case 'taiwaneseCounting':
+    case 'ideographDigital':
       return n === 0 ? CN_DIGITS[0] : chineseNumeral(n);
-    case 'chineseLegalSimplified': case 'ideographLegalTraditional': return n === 0 ? CN_LEGAL[0] : chineseNumeral(n, CN_LEGAL, '拾', '佰');
-    case 'ideographTraditional': return n >= 1 && n <= 10 ? STEMS[n - 1] : String(n);
-    case 'ideographZodiac': return n >= 1 && n <= 12 ? ZODIAC[n - 1] : String(n);
-    case 'decimalEnclosedCircle': case 'decimalEnclosedCircleChinese': return n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : String(n);
-    case 'decimalEnclosedParen': return n >= 1 && n <= 20 ? String.fromCharCode(0x2474 + n - 1) : `(${n})`;
-    case 'decimalEnclosedFullstop': return n >= 1 && n <= 20 ? String.fromCharCode(0x2488 + n - 1) : `${n}.`;
-    case 'decimalFullWidth': case 'decimalFullWidth2': return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-    case 'decimalZero': return n < 10 ? `0${n}` : String(n);
-    case 'lowerLetter': return letters(n);
-    case 'upperLetter': return letters(n).toUpperCase();
-    case 'lowerRoman': return roman(n);
-    case 'upperRoman': return roman(n).toUpperCase();
-    default: return String(n);
+    case 'chineseLegalSimplified':
+    case 'ideographLegalTraditional':
+      return n === 0 ? CN_LEGAL[0] : chineseNumeral(n, CN_LEGAL, '拾', '佰');
+    case 'ideographTraditional':
+      return n >= 1 && n <= 10 ? STEMS[n - 1] : String(n);
+    case 'ideographZodiac':
+      return n >= 1 && n <= 12 ? ZODIAC[n - 1] : String(n);
+    case 'decimalEnclosedCircle':
+    case 'decimalEnclosedCircleChinese':
+      return n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : String(n);
+    case 'decimalEnclosedParen':
+      return n >= 1 && n <= 20 ? String.fromCharCode(0x2474 + n - 1) : `(${n})`;
+    case 'decimalEnclosedFullstop':
+      return n >= 1 && n <= 20 ? String.fromCharCode(0x2488 + n - 1) : `${n}.`;
+    case 'decimalFullWidth':
+    case 'decimalFullWidth2':
+      return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    case 'decimalZero':
+      return n < 10 ? `0${n}` : String(n);
+    case 'lowerLetter':
+      return letters(n);
+    case 'upperLetter':
+      return letters(n).toUpperCase();
+    case 'lowerRoman':
+      return roman(n);
+    case 'upperRoman':
+      return roman(n).toUpperCase();
+    default:
+      return String(n);
   }
 }
 

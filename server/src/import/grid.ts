@@ -79,7 +79,10 @@ export function expandSpans(rows: SpanCell[][]): string[][] {
 
 /** Cell text as one field: no TAB or line break inside, whitespace collapsed, ends trimmed. */
 export function cleanField(text: string): string {
-  return text.replace(/[\x00-\x08\x0e-\x1f\x7f]/g, '').replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+  return text
+    .replace(/[\x00-\x08\x0e-\x1f\x7f]/g, '')
+    .replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -109,7 +112,9 @@ export function gridToLines(rows: string[][]): GridLine[] {
 
 /** The simplest use: rows of cell texts → the canonical text of the table (no trailing newline). */
 export function rowsToText(rows: string[][]): string {
-  return gridToLines(rows).map((l) => l.text).join('\n');
+  return gridToLines(rows)
+    .map((l) => l.text)
+    .join('\n');
 }
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
@@ -125,7 +130,10 @@ export function joinBrokenText(pieces: string[]): string {
   for (const raw of pieces) {
     const piece = cleanField(raw);
     if (!piece) continue;
-    if (!out) { out = piece; continue; }
+    if (!out) {
+      out = piece;
+      continue;
+    }
     const glue = CJK.test(out[out.length - 1]) && CJK.test(piece[0]) ? '' : ' ';
     out += glue + piece;
   }
@@ -150,7 +158,10 @@ export class BlockWriter {
   text(data: string): void {
     const parts = data.split(/[ \t\f\u00a0]*[\r\n][\s]*/);
     this.current += parts[0];
-    for (const part of parts.slice(1)) { this.softBreak(); this.current += part; }
+    for (const part of parts.slice(1)) {
+      this.softBreak();
+      this.current += part;
+    }
   }
 
   softBreak(): void {
@@ -182,8 +193,14 @@ export function blocksToResult(format: ImportResult['format'], blocks: Block[], 
   const lines: string[] = [];
   const origins: (LineOrigin | undefined)[] = [];
   for (const block of blocks) {
-    if (lines.length) { lines.push(''); origins.push(undefined); }
-    for (const l of block.lines) { lines.push(l.text); origins.push(l.origin); }
+    if (lines.length) {
+      lines.push('');
+      origins.push(undefined);
+    }
+    for (const l of block.lines) {
+      lines.push(l.text);
+      origins.push(l.origin);
+    }
   }
   return { format, text: lines.join('\n'), origins, problems };
 }
@@ -211,4 +228,3 @@ export function writeTable(out: BlockWriter, rows: SpanCell[][], origin: (row: n
   for (let i = end; i < lines.length; i++) out.paragraph(lines[i].text, origin(lines[i].row));
   return end - start;
 }
-

@@ -27,7 +27,11 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
 }
 
 function strictUtf8(bytes: Uint8Array): string | undefined {
-  try { return new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { return undefined; }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -74,12 +78,71 @@ export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string;
 // Not text a reader sees. <head> is not skipped as a whole: broken pages open a <head> that is never
 // closed and holds the entire page (a browser closes it at the first body element; htmlparser2 does not);
 // what a head holds that is text — <title>, scripts, styles — is skipped by name instead.
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'title', 'svg', 'math', 'canvas', 'select', 'textarea', 'iframe', 'object', 'embed', 'audio', 'video', 'button']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'title',
+  'svg',
+  'math',
+  'canvas',
+  'select',
+  'textarea',
+  'iframe',
+  'object',
+  'embed',
+  'audio',
+  'video',
+  'button',
+]);
 const BLOCKS = new Set([
-  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article',
-  'header', 'footer', 'nav', 'aside', 'main', 'blockquote', 'pre', 'form', 'fieldset', 'legend', 'figure',
-  'figcaption', 'address', 'center', 'hr', 'caption', 'body', 'html', 'tr', 'td', 'th', 'thead', 'tbody',
-  'tfoot', 'table', 'details', 'summary', 'menu', 'label', 'option',
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'main',
+  'blockquote',
+  'pre',
+  'form',
+  'fieldset',
+  'legend',
+  'figure',
+  'figcaption',
+  'address',
+  'center',
+  'hr',
+  'caption',
+  'body',
+  'html',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'table',
+  'details',
+  'summary',
+  'menu',
+  'label',
+  'option',
 ]);
 
 const isElement = (n: ChildNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
@@ -111,7 +174,11 @@ export function flattenBeyondDepth(root: { children: ChildNode[] }, limit = MAX_
         n.children = [];
       }
     }
-    flat.forEach((n, i) => { n.parent = node as Element; n.prev = flat[i - 1] ?? null; n.next = flat[i + 1] ?? null; });
+    flat.forEach((n, i) => {
+      n.parent = node as Element;
+      n.prev = flat[i - 1] ?? null;
+      n.next = flat[i + 1] ?? null;
+    });
     node.children = flat;
   }
 }
@@ -122,7 +189,8 @@ function ownRows(table: Element): Element[] {
   const visit = (n: Element) => {
     for (const c of n.children) {
       if (!isElement(c) || c.name === 'table') continue;
-      if (c.name === 'tr') rows.push(c); else visit(c);
+      if (c.name === 'tr') rows.push(c);
+      else visit(c);
     }
   };
   visit(table);
@@ -135,7 +203,8 @@ function ownCells(row: Element): Element[] {
   const visit = (n: Element) => {
     for (const c of n.children) {
       if (!isElement(c) || c.name === 'table' || c.name === 'tr') continue;
-      if (c.name === 'td' || c.name === 'th') cells.push(c); else visit(c);
+      if (c.name === 'td' || c.name === 'th') cells.push(c);
+      else visit(c);
     }
   };
   visit(row);
@@ -171,13 +240,19 @@ function textLength(node: ChildNode): number {
   if (node.type === 'text') return node.data.replace(/[\s\u00a0\u3000]+/g, '').length;
   if (!isElement(node) || SKIPPED.has(node.name)) return 0;
   let n = visibleLength.get(node);
-  if (n === undefined) { n = node.children.reduce((sum, c) => sum + textLength(c), 0); visibleLength.set(node, n); }
+  if (n === undefined) {
+    n = node.children.reduce((sum, c) => sum + textLength(c), 0);
+    visibleLength.set(node, n);
+  }
   return n;
 }
 
 function containsTable(el: Element): boolean {
   let found = holdsTable.get(el);
-  if (found === undefined) { found = el.children.some((c) => isElement(c) && (c.name === 'table' || containsTable(c))); holdsTable.set(el, found); }
+  if (found === undefined) {
+    found = el.children.some((c) => isElement(c) && (c.name === 'table' || containsTable(c)));
+    holdsTable.set(el, found);
+  }
   return found;
 }
 
@@ -191,16 +266,25 @@ function isFrame(table: Element): boolean {
 function cellText(cell: Element): string {
   const pieces: string[] = [];
   let current = '';
-  const brk = () => { pieces.push(current); current = ''; };
+  const brk = () => {
+    pieces.push(current);
+    current = '';
+  };
   const visit = (n: ChildNode) => {
     if (n.type === 'text') {
       const parts = n.data.split(/[ \t\f\u00a0]*[\r\n]\s*/);
       current += parts[0];
-      for (const p of parts.slice(1)) { brk(); current += p; }
+      for (const p of parts.slice(1)) {
+        brk();
+        current += p;
+      }
       return;
     }
     if (!isElement(n) || SKIPPED.has(n.name)) return;
-    if (n.name === 'br') { brk(); return; }
+    if (n.name === 'br') {
+      brk();
+      return;
+    }
     const block = BLOCKS.has(n.name);
     if (block) brk();
     for (const c of n.children) visit(c);
@@ -223,7 +307,10 @@ function isLayoutTable(rows: Element[]): boolean {
   let width = 0;
   for (const row of rows) {
     const cells = ownCells(row);
-    width = Math.max(width, cells.reduce((sum, c) => sum + Math.max(1, Math.min(span(c, 'colspan') || 1, 1000)), 0));
+    width = Math.max(
+      width,
+      cells.reduce((sum, c) => sum + Math.max(1, Math.min(span(c, 'colspan') || 1, 1000)), 0),
+    );
     for (const cell of cells) {
       if (containsTable(cell) && descendants(cell, 'table', true).some((t) => !isFrame(t))) return true;
       const length = textLength(cell);
@@ -299,16 +386,24 @@ function readHtml(bytes: Uint8Array): ImportResult {
   const out = new BlockWriter();
   let dataTables = 0;
   const visit = (n: ChildNode): void => {
-    if (n.type === 'text') { out.text(n.data); return; }
+    if (n.type === 'text') {
+      out.text(n.data);
+      return;
+    }
     if (!isElement(n) || SKIPPED.has(n.name)) return;
-    if (n.name === 'br') { out.endParagraph(); return; }
+    if (n.name === 'br') {
+      out.endParagraph();
+      return;
+    }
     if (n.name === 'table') {
       const rows = ownRows(n);
       if (rows.length && !isLayoutTable(rows)) {
         const table = tableNumber.get(n) ?? 0;
         const captions = n.children.filter((c): c is Element => isElement(c) && c.name === 'caption');
         for (const c of captions) out.paragraph(cellText(c));
-        const spanRows = rows.map((r) => ownCells(r).map((c) => ({ text: cellText(c), rowSpan: span(c, 'rowspan'), colSpan: span(c, 'colspan') })));
+        const spanRows = rows.map((r) =>
+          ownCells(r).map((c) => ({ text: cellText(c), rowSpan: span(c, 'rowspan'), colSpan: span(c, 'colspan') })),
+        );
         if (writeTable(out, spanRows, (row) => ({ table, row: row + 1 })) > 0) dataTables++;
         return;
       }

@@ -12,7 +12,11 @@ export function sniffFormat(bytes: Uint8Array, fileName = ''): OriginalFormat | 
   if (head.startsWith('PK\x03\x04')) return zipKind(bytes, fileName);
   // old Office files and encrypted OOXML are OLE compound files; the importers say what they are
   if (head.startsWith('\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1')) return /\.docx?$/i.test(fileName) ? 'docx' : 'xlsx';
-  const start = head.replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '').trimStart().slice(0, 512).toLowerCase();
+  const start = head
+    .replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '')
+    .trimStart()
+    .slice(0, 512)
+    .toLowerCase();
   if (/^<(!doctype html|html|head|body|meta|table|div|p[\s>]|!--)/.test(start)) return 'html';
   if (/\.html?$/i.test(fileName) && /<(html|body|table|p|div)[\s>]/i.test(latin1(bytes, 0, 65536))) return 'html';
   return undefined;

@@ -62,7 +62,13 @@ export async function loadDocument(bytes: Uint8Array, fileName = ''): Promise<Lo
   try {
     const r = await importOriginal(bytes, format);
     if (Buffer.byteLength(r.text) > MAX_TEXT_BYTES) throw new UnreadableError(tooLarge(Buffer.byteLength(r.text), MAX_TEXT_BYTES));
-    return { text: r.text, format, origins: r.origins, pages: r.pages, notes: r.problems.map((p) => ({ line: p.line, message: p.message })) };
+    return {
+      text: r.text,
+      format,
+      origins: r.origins,
+      pages: r.pages,
+      notes: r.problems.map((p) => ({ line: p.line, message: p.message })),
+    };
   } catch (e) {
     if (e instanceof ImportError) throw new UnreadableError(oneLine(e.message));
     throw e;
@@ -100,7 +106,10 @@ export function fileErrorReason(e: unknown, locale: 'zh' | 'en' = 'en'): string 
 }
 
 function oneLine(s: string): string {
-  return s.split(/\r?\n/)[0].replace(/[\u0000-\u001f]/g, ' ').slice(0, 300);
+  return s
+    .split(/\r?\n/)[0]
+    .replace(/[\u0000-\u001f]/g, ' ')
+    .slice(0, 300);
 }
 
 export { ImportError, NotTextError };

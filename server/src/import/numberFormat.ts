@@ -223,7 +223,8 @@ function bracket(content: string, tokens: Token[], literal: (t: string) => void,
 function pickSection(sections: Section[], value: number): { section: Section; signed: number } {
   if (sections.some((s) => s.condition)) {
     for (const s of sections) {
-      if (!s.condition || meets(value, s.condition)) return { section: s, signed: s === sections[0] && !s.condition ? value : Math.abs(value) };
+      if (!s.condition || meets(value, s.condition))
+        return { section: s, signed: s === sections[0] && !s.condition ? value : Math.abs(value) };
     }
     return { section: sections[sections.length - 1], signed: Math.abs(value) };
   }
@@ -240,12 +241,18 @@ function isTextOnly(s: Section): boolean {
 
 function meets(value: number, c: { op: string; value: number }): boolean {
   switch (c.op) {
-    case '<': return value < c.value;
-    case '<=': return value <= c.value;
-    case '>': return value > c.value;
-    case '>=': return value >= c.value;
-    case '=': return value === c.value;
-    default: return value !== c.value;
+    case '<':
+      return value < c.value;
+    case '<=':
+      return value <= c.value;
+    case '>':
+      return value > c.value;
+    case '>=':
+      return value >= c.value;
+    case '=':
+      return value === c.value;
+    default:
+      return value !== c.value;
   }
 }
 
@@ -313,8 +320,14 @@ function renderInteger(digits: string, tokens: Token[], grouping: boolean): stri
   let seen = 0;
   for (let k = tokens.length - 1; k >= 0; k--) {
     const t = tokens[k];
-    if (t.kind === 'literal') { pieces.unshift({ text: t.text, digit: false }); continue; }
-    if (t.kind === 'percent') { pieces.unshift({ text: '%', digit: false }); continue; }
+    if (t.kind === 'literal') {
+      pieces.unshift({ text: t.text, digit: false });
+      continue;
+    }
+    if (t.kind === 'percent') {
+      pieces.unshift({ text: '%', digit: false });
+      continue;
+    }
     if (t.kind !== 'digit') continue;
     seen++;
     const leftmost = seen === placeholders.length;
@@ -336,7 +349,10 @@ function renderInteger(digits: string, tokens: Token[], grouping: boolean): stri
   let position = digitCount;
   let out = '';
   for (const p of pieces) {
-    if (!p.digit) { out += p.text; continue; }
+    if (!p.digit) {
+      out += p.text;
+      continue;
+    }
     for (const ch of p.text) {
       out += ch;
       position--;
@@ -372,7 +388,13 @@ function exponentPart(tokens: Token[], exponent: number): string {
 }
 
 function isFraction(tokens: Token[]): boolean {
-  return tokens.some((t, k) => t.kind === 'literal' && t.text.includes('/') && tokens.slice(0, k).some((x) => x.kind === 'digit') && tokens.slice(k + 1).some((x) => x.kind === 'digit'));
+  return tokens.some(
+    (t, k) =>
+      t.kind === 'literal' &&
+      t.text.includes('/') &&
+      tokens.slice(0, k).some((x) => x.kind === 'digit') &&
+      tokens.slice(k + 1).some((x) => x.kind === 'digit'),
+  );
 }
 
 function lastIndexOf<T>(items: T[], test: (t: T) => boolean): number {
@@ -394,9 +416,18 @@ function renderDate(date: Date, tokens: Token[], serial: number): string {
   let out = '';
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (t.kind === 'literal') { out += t.text; continue; }
-    if (t.kind === 'point') { out += '.'; continue; }
-    if (t.kind === 'digit') { out += t.placeholder === '0' ? '0' : ''; continue; }
+    if (t.kind === 'literal') {
+      out += t.text;
+      continue;
+    }
+    if (t.kind === 'point') {
+      out += '.';
+      continue;
+    }
+    if (t.kind === 'digit') {
+      out += t.placeholder === '0' ? '0' : '';
+      continue;
+    }
     if (t.kind === 'ampm') {
       const am = hours < 12;
       out += t.text === '上午/下午' ? (am ? '上午' : '下午') : /^a\/p$/i.test(t.text) ? (am ? 'A' : 'P') : am ? 'AM' : 'PM';
@@ -444,7 +475,10 @@ function renderDate(date: Date, tokens: Token[], serial: number): string {
 function isMinute(tokens: Token[], at: number): boolean {
   for (let k = at - 1; k >= 0; k--) {
     const t = tokens[k];
-    if (t.kind === 'date' || t.kind === 'elapsed') { if (t.code[0] === 'h') return true; break; }
+    if (t.kind === 'date' || t.kind === 'elapsed') {
+      if (t.code[0] === 'h') return true;
+      break;
+    }
   }
   for (let k = at + 1; k < tokens.length; k++) {
     const t = tokens[k];

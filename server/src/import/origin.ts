@@ -12,7 +12,12 @@ export type OriginLocale = 'zh' | 'en';
  * The origin of a position in the canonical text: its line's origin, narrowed to the cell for Excel (the
  * TAB-separated field the character falls in). `lineText` is that line of the text.
  */
-export function originAt(origins: readonly (LineOrigin | undefined)[] | undefined, lineText: string, line: number, character: number): FindingOrigin | undefined {
+export function originAt(
+  origins: readonly (LineOrigin | undefined)[] | undefined,
+  lineText: string,
+  line: number,
+  character: number,
+): FindingOrigin | undefined {
   const o = origins?.[line];
   if (!o) return undefined;
   const field = lineText.slice(0, character).split('\t').length - 1;
@@ -51,4 +56,3 @@ export function originHoverLine(o: FindingOrigin | undefined, locale: OriginLoca
   if (locale === 'zh') return `原文${o?.sheet !== undefined ? ' ' : ''}${label}`;
   return o?.page !== undefined ? `page ${o.page} of the original` : `${label} of the original`;
 }
-

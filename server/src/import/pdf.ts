@@ -13,7 +13,9 @@ function readFailure(e: unknown): ImportError {
   const name = (e as { name?: string })?.name ?? '';
   const message = (e instanceof Error ? e.message : String(e)).split('\n')[0].trim();
   if (name === 'PasswordException') {
-    return new ImportError('encrypted PDF: it opens only with a password; save or print an unprotected copy and import that / 加密的 PDF，需要密码才能打开');
+    return new ImportError(
+      'encrypted PDF: it opens only with a password; save or print an unprotected copy and import that / 加密的 PDF，需要密码才能打开',
+    );
   }
   if (name === 'InvalidPDFException') return new ImportError(`not a PDF, or a damaged one: ${message} / 不是 PDF 文件或文件已损坏`);
   return new ImportError(`damaged PDF: ${message || name || 'unreadable'} / PDF 文件已损坏`);
@@ -60,7 +62,9 @@ export async function importPdf(bytes: Uint8Array): Promise<ImportResult> {
         const { glyphs } = glyphsOf(content.items, viewport.transform);
         const hasText = content.items.some((it) => typeof it.str === 'string' && /\S/.test(it.str));
         if (!hasText) {
-          problems.push({ message: `page ${n} has no text (an image or a scan?) and was left out / 第 ${n} 页没有文字（图片或扫描件？），未导入` });
+          problems.push({
+            message: `page ${n} has no text (an image or a scan?) and was left out / 第 ${n} 页没有文字（图片或扫描件？），未导入`,
+          });
         } else {
           pagesWithText++;
           // the drawing operations only matter where there is text to put into cells
@@ -73,7 +77,9 @@ export async function importPdf(bytes: Uint8Array): Promise<ImportResult> {
         if (e instanceof ImportError) throw e;
         unreadable++;
         firstFailure ??= e;
-        problems.push({ message: `page ${n} could not be read and was left out: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]} / 第 ${n} 页无法读取，未导入` });
+        problems.push({
+          message: `page ${n} could not be read and was left out: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]} / 第 ${n} 页无法读取，未导入`,
+        });
       }
     }
     if (unreadable === doc.numPages) throw readFailure(firstFailure);

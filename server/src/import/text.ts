@@ -29,9 +29,12 @@ export function decode(bytes: Uint8Array): Decoded {
 
 /** Bytes that start with a byte-order mark, decoded by it (the mark dropped); undefined without one. */
 export function decodeByBom(bytes: Uint8Array): { text: string; encoding: Encoding } | undefined {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   return undefined;
 }
 
@@ -39,13 +42,22 @@ export function decodeByBom(bytes: Uint8Array): { text: string; encoding: Encodi
 function utf8Evidence(bytes: Uint8Array): { valid: number; invalid: number } {
   let valid = 0;
   let invalid = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
-    if (b < 0x80) { i++; continue; }
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
     const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     let ok = need > 0;
     for (let k = 1; ok && k <= need; k++) ok = i + k < bytes.length && (bytes[i + k] & 0xc0) === 0x80;
-    if (ok) { valid++; i += need + 1; } else { invalid++; i++; }
+    if (ok) {
+      valid++;
+      i += need + 1;
+    } else {
+      invalid++;
+      i++;
+    }
   }
   return { valid, invalid };
 }
@@ -57,7 +69,9 @@ function finish(decoded: string, encoding: Encoding): Decoded {
   const text = decoded.replace(CONTROL, '\ufffd');
   const replacedLines: number[] = [];
   if (text.includes('\ufffd')) {
-    text.split(/\r\n|\r|\n/).forEach((line, i) => { if (line.includes('\ufffd')) replacedLines.push(i); });
+    text.split(/\r\n|\r|\n/).forEach((line, i) => {
+      if (line.includes('\ufffd')) replacedLines.push(i);
+    });
   }
   return { text, encoding, replacedLines };
 }

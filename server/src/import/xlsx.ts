@@ -10,7 +10,12 @@ import { formatDate, formatNumber } from './numberFormat.js';
 const UNIT_CELL = /^[（(]?\s*(?:金额)?单位\s*[：:]\s*(?:万元|元|千元|亿元)\s*[）)]?$|^[（(]\s*(?:万元|元|千元|亿元)\s*[）)]$/;
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-interface SheetCell { row: number; col: number; text: string; isNumber: boolean }
+interface SheetCell {
+  row: number;
+  col: number;
+  text: string;
+  isNumber: boolean;
+}
 
 export async function importXlsx(bytes: Uint8Array): Promise<ImportResult> {
   rejectWhatIsNoWorkbook(bytes);
@@ -40,7 +45,10 @@ export async function importXlsx(bytes: Uint8Array): Promise<ImportResult> {
       problems.push({ message: `sheet “${sheet.name}” could not be read (${oneLine(e)}) and was skipped` });
       continue;
     }
-    if (lines.length > 0) { lines.push(''); origins.push(undefined); }
+    if (lines.length > 0) {
+      lines.push('');
+      origins.push(undefined);
+    }
     lines.push(...block.lines);
     origins.push(...block.origins);
   }
@@ -56,7 +64,9 @@ function rejectWhatIsNoWorkbook(bytes: Uint8Array): void {
     const directory = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
     const directoryOdd = Buffer.from(bytes.buffer, bytes.byteOffset + 1, Math.max(0, bytes.byteLength - 1)).toString('utf16le');
     if (/EncryptionInfo|EncryptedPackage/.test(directory) || /EncryptionInfo|EncryptedPackage/.test(directoryOdd)) {
-      throw new ImportError('this workbook is encrypted (password-protected); open it in Excel or WPS, remove the password and save it as .xlsx');
+      throw new ImportError(
+        'this workbook is encrypted (password-protected); open it in Excel or WPS, remove the password and save it as .xlsx',
+      );
     }
     throw new ImportError('this is an old-format Excel (.xls) workbook; open it in Excel or WPS and save it as .xlsx');
   }
@@ -81,12 +91,16 @@ function sheetBlock(sheet: ExcelJS.Worksheet, date1904: boolean, problems: Impor
   const byRow = new Map<number, SheetCell[]>();
   for (const c of cells) {
     const row = byRow.get(c.row);
-    if (row) row.push(c); else byRow.set(c.row, [c]);
+    if (row) row.push(c);
+    else byRow.set(c.row, [c]);
   }
   const rowNumbers = [...byRow.keys()].sort((a, b) => a - b);
   const lines: string[] = [];
   const origins: LineOrigin[] = [];
-  const emit = (text: string, origin: LineOrigin): void => { lines.push(text); origins.push(origin); };
+  const emit = (text: string, origin: LineOrigin): void => {
+    lines.push(text);
+    origins.push(origin);
+  };
 
   // The title is the first row when that row is one lone text (usually merged across the top). A sheet
   // whose first row is already table is given its name as title, so every block starts with a title line.
@@ -102,7 +116,8 @@ function sheetBlock(sheet: ExcelJS.Worksheet, date1904: boolean, problems: Impor
     const row = byRow.get(r)!.sort((a, b) => a.col - b.col);
     // a run of empty rows inside the sheet is a gap between blocks (a table and the note under it); the
     // spacer rows between title, unit line and table header are layout and vanish
-    if (gridStarted && previousRow > 0 && r > previousRow + 1 && lines[lines.length - 1] !== '') emit('', { sheet: name, row: previousRow + 1 });
+    if (gridStarted && previousRow > 0 && r > previousRow + 1 && lines[lines.length - 1] !== '')
+      emit('', { sheet: name, row: previousRow + 1 });
     previousRow = r;
 
     const unit = row.find((c) => !c.isNumber && UNIT_CELL.test(c.text));
@@ -141,7 +156,10 @@ function sheetBlock(sheet: ExcelJS.Worksheet, date1904: boolean, problems: Impor
     emit(fields.join('\t'), { sheet: name, row: r, cells: addresses });
     if (row.length >= 2) gridStarted = true;
   }
-  while (lines.length && lines[lines.length - 1] === '') { lines.pop(); origins.pop(); }
+  while (lines.length && lines[lines.length - 1] === '') {
+    lines.pop();
+    origins.pop();
+  }
   return { lines, origins };
 }
 
@@ -160,20 +178,39 @@ function readCells(sheet: ExcelJS.Worksheet, date1904: boolean, problems: Import
       const text = value.text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').trim();
       if (!text) return;
       // hidden rows and columns are not printed, so the published table does not show them either
-      if (row.hidden) { hiddenRows.add(r); return; }
-      if (sheet.getColumn(col).hidden) { hiddenColumns.add(col); return; }
+      if (row.hidden) {
+        hiddenRows.add(r);
+        return;
+      }
+      if (sheet.getColumn(col).hidden) {
+        hiddenColumns.add(col);
+        return;
+      }
       cells.push({ row: r, col, text, isNumber: value.isNumber });
     });
   });
   if (formulasWithoutResult > 0) {
-    problems.push({ message: `sheet “${sheet.name}”: ${formulasWithoutResult} formula cell(s) have no saved result and read as empty; open the workbook in Excel and save it to compute them` });
+    problems.push({
+      message: `sheet “${sheet.name}”: ${formulasWithoutResult} formula cell(s) have no saved result and read as empty; open the workbook in Excel and save it to compute them`,
+    });
   }
   if (hiddenRows.size > 0) problems.push({ message: `sheet “${sheet.name}”: ${hiddenRows.size} hidden row(s) with content were skipped` });
-  if (hiddenColumns.size > 0) problems.push({ message: `sheet “${sheet.name}”: hidden column(s) ${[...hiddenColumns].sort((a, b) => a - b).map(columnName).join(', ')} with content were skipped` });
+  if (hiddenColumns.size > 0)
+    problems.push({
+      message: `sheet “${sheet.name}”: hidden column(s) ${[...hiddenColumns]
+        .sort((a, b) => a - b)
+        .map(columnName)
+        .join(', ')} with content were skipped`,
+    });
   return cells;
 }
 
-interface MergeRange { top: number; left: number; bottom: number; right: number }
+interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
 
 function coveredByMerges(sheet: ExcelJS.Worksheet): Set<string> {
   // exceljs repeats a merge master's value in every cell of the range; its merge list says which cells are
@@ -200,7 +237,11 @@ function coveredByMerges(sheet: ExcelJS.Worksheet): Set<string> {
   return covered;
 }
 
-interface Shown { text: string; isNumber: boolean; missingResult?: boolean }
+interface Shown {
+  text: string;
+  isNumber: boolean;
+  missingResult?: boolean;
+}
 
 /** What a cell shows: exceljs's value shapes (number, string, Date, rich text, formula, hyperlink, error). */
 function cellValue(value: ExcelJS.CellValue | undefined, numFmt: string | undefined, date1904: boolean): Shown {
@@ -220,13 +261,18 @@ function cellValue(value: ExcelJS.CellValue | undefined, numFmt: string | undefi
   if ('text' in v) {
     const t = v.text as unknown;
     if (typeof t === 'string') return { text: t, isNumber: false };
-    if (t && typeof t === 'object' && Array.isArray((t as { richText?: unknown }).richText)) return { text: richText((t as { richText: unknown[] }).richText), isNumber: false };
+    if (t && typeof t === 'object' && Array.isArray((t as { richText?: unknown }).richText))
+      return { text: richText((t as { richText: unknown[] }).richText), isNumber: false };
   }
   return { text: '', isNumber: false };
 }
 
 function richText(runs: unknown[]): string {
-  return runs.map((run) => (run && typeof run === 'object' && typeof (run as { text?: unknown }).text === 'string' ? (run as { text: string }).text : '')).join('');
+  return runs
+    .map((run) =>
+      run && typeof run === 'object' && typeof (run as { text?: unknown }).text === 'string' ? (run as { text: string }).text : '',
+    )
+    .join('');
 }
 
 /** A wrapped cell (事业单位\n经营收入) is one field: its lines joined, without a space between CJK characters. */

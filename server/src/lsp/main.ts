@@ -14,8 +14,12 @@ import {
 } from 'vscode-languageserver/node';
 import { LanguageService } from '../service.js';
 import {
-  IMPORT_ORIGINAL_REQUEST, LANGUAGE_ID, convertedTextUri, looksLikeDisclosure,
-  type ImportOriginalParams, type ImportOriginalResult,
+  IMPORT_ORIGINAL_REQUEST,
+  LANGUAGE_ID,
+  convertedTextUri,
+  looksLikeDisclosure,
+  type ImportOriginalParams,
+  type ImportOriginalResult,
 } from '../../../shared/src/protocol.js';
 import { normalizeSettings, type ServerSettings } from './settings.js';
 import { ConfigCache, settingsWith } from '../config.js';
@@ -44,7 +48,11 @@ const reportedConfigs = new Set<string>();
 function settingsFor(uri: string): ServerSettings {
   if (!uri.startsWith('file:')) return settings;
   let path: string;
-  try { path = fileURLToPath(uri); } catch { return settings; }
+  try {
+    path = fileURLToPath(uri);
+  } catch {
+    return settings;
+  }
   const config = configs.forFile(path);
   if (!config) return settings;
   if (!reportedConfigs.has(config.path)) {
@@ -76,14 +84,20 @@ function accepts(doc: TextDocumentItem): boolean {
 
 function scheduleDiagnostics(uri: string): void {
   clearTimeout(pending.get(uri));
-  pending.set(uri, setTimeout(() => {
-    pending.delete(uri);
-    if (!service.has(uri)) return;
-    const started = performance.now();
-    const diagnostics = guarded('diagnostics', [], () => service.editorDiagnostics(uri, settingsFor(uri)));
-    lastCheckMs.set(uri, performance.now() - started);
-    void connection.sendDiagnostics({ uri, diagnostics });
-  }, diagnosticDelay(lastCheckMs.get(uri))));
+  pending.set(
+    uri,
+    setTimeout(
+      () => {
+        pending.delete(uri);
+        if (!service.has(uri)) return;
+        const started = performance.now();
+        const diagnostics = guarded('diagnostics', [], () => service.editorDiagnostics(uri, settingsFor(uri)));
+        lastCheckMs.set(uri, performance.now() - started);
+        void connection.sendDiagnostics({ uri, diagnostics });
+      },
+      diagnosticDelay(lastCheckMs.get(uri)),
+    ),
+  );
 }
 
 async function refreshSettings(): Promise<void> {
@@ -107,7 +121,13 @@ function reloadLocalCodes(): void {
     entries.push(...found);
     void connection.sendDiagnostics({
       uri: pathToFileURL(file).href,
-      diagnostics: problems.map((p) => ({ range: { start: { line: p.line, character: 0 }, end: { line: p.line, character: 200 } }, severity: 1, source: 'budget', code: 'local-codes', message: p.message })),
+      diagnostics: problems.map((p) => ({
+        range: { start: { line: p.line, character: 0 }, end: { line: p.line, character: 200 } },
+        severity: 1,
+        source: 'budget',
+        code: 'local-codes',
+        message: p.message,
+      })),
     });
   }
   catalogue().setLocal(entries);
@@ -156,33 +176,43 @@ connection.onDidChangeConfiguration(async (change) => {
   for (const uri of service.uris()) scheduleDiagnostics(uri);
 });
 
-connection.onDidOpenTextDocument(({ textDocument }) => guarded('open', undefined, () => {
-  if (!accepts(textDocument)) return;
-  // checked up front: lexing a document is what costs the memory, so one too large is never parsed
-  const bytes = Buffer.byteLength(textDocument.text);
-  if (bytes > MAX_EDITOR_TEXT_BYTES) {
-    const message = `文档过大，未校对 / not checked: ${tooLarge(bytes, MAX_EDITOR_TEXT_BYTES)}`;
-    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'budget', message }] });
-    return;
-  }
-  service.open(textDocument.uri, textDocument.text, textDocument.version);
-  scheduleDiagnostics(textDocument.uri);
-}));
+connection.onDidOpenTextDocument(({ textDocument }) =>
+  guarded('open', undefined, () => {
+    if (!accepts(textDocument)) return;
+    // checked up front: lexing a document is what costs the memory, so one too large is never parsed
+    const bytes = Buffer.byteLength(textDocument.text);
+    if (bytes > MAX_EDITOR_TEXT_BYTES) {
+      const message = `文档过大，未校对 / not checked: ${tooLarge(bytes, MAX_EDITOR_TEXT_BYTES)}`;
+      void connection.sendDiagnostics({
+        uri: textDocument.uri,
+        diagnostics: [
+          { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'budget', message },
+        ],
+      });
+      return;
+    }
+    service.open(textDocument.uri, textDocument.text, textDocument.version);
+    scheduleDiagnostics(textDocument.uri);
+  }),
+);
 
-connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => guarded('change', undefined, () => {
-  if (!service.has(textDocument.uri)) return;
-  service.update(textDocument.uri, contentChanges, textDocument.version);
-  scheduleDiagnostics(textDocument.uri);
-}));
+connection.onDidChangeTextDocument(({ textDocument, contentChanges }) =>
+  guarded('change', undefined, () => {
+    if (!service.has(textDocument.uri)) return;
+    service.update(textDocument.uri, contentChanges, textDocument.version);
+    scheduleDiagnostics(textDocument.uri);
+  }),
+);
 
-connection.onDidCloseTextDocument(({ textDocument }) => guarded('close', undefined, () => {
-  if (!service.has(textDocument.uri)) return;
-  service.close(textDocument.uri);
-  clearTimeout(pending.get(textDocument.uri));
-  lastCheckMs.delete(textDocument.uri);
-  void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
-}));
-
+connection.onDidCloseTextDocument(({ textDocument }) =>
+  guarded('close', undefined, () => {
+    if (!service.has(textDocument.uri)) return;
+    service.close(textDocument.uri);
+    clearTimeout(pending.get(textDocument.uri));
+    lastCheckMs.delete(textDocument.uri);
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+  }),
+);
 
 /** One line for the person who asked: which file, and why it gives no text. */
 function cannotRead(name: string, reason: string): { error: string } {
@@ -210,17 +240,36 @@ connection.onRequest(IMPORT_ORIGINAL_REQUEST, async ({ uri }: ImportOriginalPara
     if (code) return cannotRead(name, fileErrorReason(e, settings.locale ?? 'zh'));
     // an importer's bug: the stack goes to the server's log, the person gets one line
     connection.console.error(`importing ${path} failed: ${(e as Error).stack ?? e}`);
-    return cannotRead(name, String((e as Error).message ?? e).split(/\r?\n/)[0].slice(0, 200));
+    return cannotRead(
+      name,
+      String((e as Error).message ?? e)
+        .split(/\r?\n/)[0]
+        .slice(0, 200),
+    );
   }
 });
 
-connection.onDocumentSymbol(({ textDocument }) => guarded('documentSymbol', [], () => service.documentSymbols(textDocument.uri) as DocumentSymbol[]));
+connection.onDocumentSymbol(({ textDocument }) =>
+  guarded('documentSymbol', [], () => service.documentSymbols(textDocument.uri) as DocumentSymbol[]),
+);
 connection.onFoldingRanges(({ textDocument }) => guarded('foldingRange', [], () => service.foldingRanges(textDocument.uri)));
 
-connection.onHover(({ textDocument, position }) => guarded('hover', null, () => (service.hover(textDocument.uri, position, settingsFor(textDocument.uri)) as Hover | undefined) ?? null));
-connection.onDefinition(({ textDocument, position }) => guarded('definition', [], () => service.definition(textDocument.uri, position, settingsFor(textDocument.uri))));
+connection.onHover(({ textDocument, position }) =>
+  guarded('hover', null, () => (service.hover(textDocument.uri, position, settingsFor(textDocument.uri)) as Hover | undefined) ?? null),
+);
+connection.onDefinition(({ textDocument, position }) =>
+  guarded('definition', [], () => service.definition(textDocument.uri, position, settingsFor(textDocument.uri))),
+);
 connection.onReferences(({ textDocument, position }) => guarded('references', [], () => service.references(textDocument.uri, position)));
-connection.onCompletion(({ textDocument, position }) => guarded('completion', [], () => service.completions(textDocument.uri, position, settingsFor(textDocument.uri)) as unknown as CompletionItem[]));
-connection.onCodeAction(({ textDocument, range }) => guarded('codeAction', [], () => service.codeActions(textDocument.uri, range, settingsFor(textDocument.uri)) as unknown as CodeAction[]));
+connection.onCompletion(({ textDocument, position }) =>
+  guarded(
+    'completion',
+    [],
+    () => service.completions(textDocument.uri, position, settingsFor(textDocument.uri)) as unknown as CompletionItem[],
+  ),
+);
+connection.onCodeAction(({ textDocument, range }) =>
+  guarded('codeAction', [], () => service.codeActions(textDocument.uri, range, settingsFor(textDocument.uri)) as unknown as CodeAction[]),
+);
 
 connection.listen();

@@ -26,7 +26,14 @@ export class LineCell implements Cell {
 }
 
 /** A code cell and its name cell cut out of one printed cell (`[2014001]行政运行`, `01 行政运行`). */
-export function splitCell(c: Cell, codeText: string, codeStart: number, code: string, nameText: string, nameStart: number): [LineCell, LineCell] {
+export function splitCell(
+  c: Cell,
+  codeText: string,
+  codeStart: number,
+  code: string,
+  nameText: string,
+  nameStart: number,
+): [LineCell, LineCell] {
   const { start, end } = c.range;
   return [
     new LineCell(codeText, 'code', undefined, undefined, c.indent, code, c.column, start.line, codeStart, codeStart + codeText.length),

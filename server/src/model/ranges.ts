@@ -8,8 +8,12 @@ export const contains = (r: Range, p: Position): boolean =>
 
 /** Whether two ranges share at least one position (touching ends count). */
 export const overlaps = (a: Range, b: Range): boolean =>
-  !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) ||
-    b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
+  !(
+    a.end.line < b.start.line ||
+    (a.end.line === b.start.line && a.end.character < b.start.character) ||
+    b.end.line < a.start.line ||
+    (b.end.line === a.start.line && b.end.character < a.start.character)
+  );
 
 /** Every line number the items' ranges span (tables, a TOC …), added to `into`. */
 export function linesSpanned(items: readonly { range: Range }[], into = new Set<number>()): Set<number> {

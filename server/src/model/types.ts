@@ -2,8 +2,14 @@
 // but this module has no LSP dependency: the language service stays a pure library.
 import type Decimal from 'decimal.js';
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
 
 /** Money units used in disclosures. 万元 = 10,000 元. */
 export type Unit = '元' | '万元';
@@ -53,7 +59,10 @@ export type TableShape = 'tab' | 'pipe' | 'pdf' | 'layout';
 /** money: arithmetic applies; performance: 绩效目标 (targets, never summed); catalogue: 报表目录; list: other text tables. */
 export type TableKind = 'money' | 'performance' | 'catalogue' | 'list';
 
-export interface TableSegment { startLine: number; endLine: number }
+export interface TableSegment {
+  startLine: number;
+  endLine: number;
+}
 
 export interface Table {
   /** Stable within one analysis: index in document order. */
@@ -128,8 +137,14 @@ export interface DocumentFacts {
   titleRange?: Range;
 }
 
-export interface TocEntry { text: string; line: number }
-export interface Toc { range: Range; entries: TocEntry[] }
+export interface TocEntry {
+  text: string;
+  line: number;
+}
+export interface Toc {
+  range: Range;
+  entries: TocEntry[];
+}
 
 export interface DisclosureDocument {
   lineCount: number;

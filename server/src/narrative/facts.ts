@@ -29,7 +29,12 @@ export interface Figure {
   paragraph: number;
 }
 
-export interface Percent { value: Decimal; decimals: number; range: Range; direction: 1 | -1 }
+export interface Percent {
+  value: Decimal;
+  decimals: number;
+  range: Range;
+  direction: 1 | -1;
+}
 
 export interface Itemisation {
   total: Figure;
@@ -41,7 +46,11 @@ export interface Itemisation {
   spread: boolean;
 }
 
-export interface Completion { budget: Figure; actual: Figure; percent: Percent }
+export interface Completion {
+  budget: Figure;
+  actual: Figure;
+  percent: Percent;
+}
 
 export interface Narrative {
   figures: Figure[];
@@ -52,11 +61,17 @@ export interface Narrative {
 }
 
 /** A paragraph's text and, per source line it was built from, where that line starts in the text. */
-interface Para { text: string; lines: { line: number; at: number }[]; startLine: number; section: string }
+interface Para {
+  text: string;
+  lines: { line: number; at: number }[];
+  startLine: number;
+  section: string;
+}
 
 const FIGURE = /(?<![\d.,，])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|亿元|元)/g;
 const MARKER = /^[，,]?\s*(其中|具体包括|包括|分别为|主要包括|主要用于|主要为|主要是)\s*[：:]?/;
-const CHANGE = /^[，,、]?\s*(?:较|比|与)上年(?:相比)?[，,]?\s*(?:[\u4e00-\u9fa5“”]{0,12}?)?(增加|增长|减少|下降|无增减|持平|不可比)\s*(?:(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元))?/;
+const CHANGE =
+  /^[，,、]?\s*(?:较|比|与)上年(?:相比)?[，,]?\s*(?:[\u4e00-\u9fa5“”]{0,12}?)?(增加|增长|减少|下降|无增减|持平|不可比)\s*(?:(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元))?/;
 const PERCENT_AFTER = /^[，,]\s*(增长|下降|减少|增加|上升|降低)\s*(\d+(?:\.\d+)?)\s*[%％]/;
 const SHARE = /^[，,]?\s*占[\u4e00-\u9fa5“”]{0,12}?\s*(\d+(?:\.\d+)?)\s*[%％]/;
 const COMPLETION = /完成(?:年初)?预算的\s*(\d+(?:\.\d+)?)\s*[%％]/;
@@ -82,10 +97,20 @@ function paragraphs(doc: DisclosureDocument): Para[] {
   for (let i = 0; i < doc.lines.length; i++) {
     const text = doc.lines[i];
     const h = headingAt.get(i);
-    if (h) { section = sectionOf(i); cur = undefined; continue; }
-    if (skip.has(i)) { cur = undefined; continue; }
+    if (h) {
+      section = sectionOf(i);
+      cur = undefined;
+      continue;
+    }
+    if (skip.has(i)) {
+      cur = undefined;
+      continue;
+    }
     // converters break sentences with blank lines: a paragraph that has not ended its sentence goes on
-    if (!text.trim()) { if (cur && /[。！？；：:）)]\s*$/.test(cur.text)) cur = undefined; continue; }
+    if (!text.trim()) {
+      if (cur && /[。！？；：:）)]\s*$/.test(cur.text)) cur = undefined;
+      continue;
+    }
     // a numbered item starts a paragraph of its own even without a blank line before it
     if (!cur || /^[\s\u3000]*(?:[（(]\d{1,2}[）)]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]+、)/.test(text)) {
       cur = { text: '', lines: [], startLine: i, section };
@@ -121,7 +146,8 @@ function rangeOf(p: Para, start: number, end: number): Range {
   return { start: a, end: { line: b.line, character: b.character + 1 } };
 }
 
-const FILLER_START = /^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?(?:\d{4}\s*年度?\s*[，,]?\s*)?(?:本部门|我局|本单位|本局|我部门)?(?:\d{4}\s*年度?)?(?:当年|本年|全年)?/;
+const FILLER_START =
+  /^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?(?:\d{4}\s*年度?\s*[，,]?\s*)?(?:本部门|我局|本单位|本局|我部门)?(?:\d{4}\s*年度?)?(?:当年|本年|全年)?/;
 const FILLER_END = /(?:为|是|共计|合计|共|达|约)$/;
 
 function labelBefore(text: string, end: number, floor: number): { label: string; start: number } {
@@ -129,7 +155,10 @@ function labelBefore(text: string, end: number, floor: number): { label: string;
   while (s > floor && !/[，,。；;：:、\n]/.test(text[s - 1])) s--;
   const raw = text.slice(s, end);
   const lead = FILLER_START.exec(raw)?.[0].length ?? 0;
-  let label = raw.slice(lead).trim().replace(/^(?:其中|主要是|主要为|主要包括|主要用于|具体包括|包括|分别为)\s*[：:]?/, '');
+  let label = raw
+    .slice(lead)
+    .trim()
+    .replace(/^(?:其中|主要是|主要为|主要包括|主要用于|具体包括|包括|分别为)\s*[：:]?/, '');
   label = label.replace(FILLER_END, '').trim();
   return { label, start: s + lead + (raw.slice(lead).length - raw.slice(lead).trimStart().length) };
 }
@@ -155,10 +184,15 @@ export function readNarrative(doc: DisclosureDocument): Narrative {
       const unit: Unit = m[3] === '元' ? '元' : '万元';
       const value = m[3] === '亿元' ? n.value.mul(10000) : n.value;
       const f: Figure = {
-        value, decimals: n.decimals, unit, text: m[0], range: rangeOf(p, start, start + m[1].length + (m[2] ? m[2].length + 1 : 0)),
+        value,
+        decimals: n.decimals,
+        unit,
+        text: m[0],
+        range: rangeOf(p, start, start + m[1].length + (m[2] ? m[2].length + 1 : 0)),
         label: codeMatch ? label.slice(0, codeMatch.index).trim() : label,
         labelRange: rangeOf(p, labelStart, start),
-        auxiliary, paragraph: pi,
+        auxiliary,
+        paragraph: pi,
       };
       if (codeMatch) {
         f.code = codeMatch[1];
@@ -175,7 +209,12 @@ export function readNarrative(doc: DisclosureDocument): Narrative {
         if (ch[2] !== undefined) {
           const cn = parseNumber(ch[3] !== undefined ? `${ch[2]}.${ch[3]}` : ch[2])!;
           const cs = end + ch[0].indexOf(ch[2], ch[0].indexOf(dirWord));
-          f.change = { value: cn.value.mul(direction || 1), decimals: cn.decimals, range: rangeOf(p, cs, cs + ch[2].length + (ch[3] ? ch[3].length + 1 : 0)), direction };
+          f.change = {
+            value: cn.value.mul(direction || 1),
+            decimals: cn.decimals,
+            range: rangeOf(p, cs, cs + ch[2].length + (ch[3] ? ch[3].length + 1 : 0)),
+            direction,
+          };
         } else if (direction === 0 && !/不可比/.test(dirWord)) {
           f.change = { value: new Decimal(0), decimals: 0, range: rangeOf(p, end, end + ch[0].length), direction: 0 };
         }
@@ -184,7 +223,12 @@ export function readNarrative(doc: DisclosureDocument): Narrative {
         if (pc && f.change) {
           const pv = parseNumber(pc[2])!;
           const ps = cursor + pc[0].indexOf(pc[2], pc[0].indexOf(pc[1]) + pc[1].length);
-          f.growth = { value: pv.value, decimals: pv.decimals, range: rangeOf(p, ps, ps + pc[2].length + 1), direction: /下降|减少|降低/.test(pc[1]) ? -1 : 1 };
+          f.growth = {
+            value: pv.value,
+            decimals: pv.decimals,
+            range: rangeOf(p, ps, ps + pc[2].length + 1),
+            direction: /下降|减少|降低/.test(pc[1]) ? -1 : 1,
+          };
           cursor += pc[0].length;
         }
       }
@@ -202,9 +246,10 @@ export function readNarrative(doc: DisclosureDocument): Narrative {
       else floor = end;
     }
     // change figures were matched by FIGURE as well, and `较上年减少 X万元` written as a label: not parts
-    for (const x of local) for (const y of local) {
-      if (x.f.change && rangeEq(x.f.change.range, y.f.range)) y.f.auxiliary = true;
-    }
+    for (const x of local)
+      for (const y of local) {
+        if (x.f.change && rangeEq(x.f.change.range, y.f.range)) y.f.auxiliary = true;
+      }
     for (const x of local) if (/(?:增加|减少|增长|下降|增减)$/.test(x.f.label) || /^(?:较|比|与)上年/.test(x.f.label)) x.f.auxiliary = true;
     // `与上年相比，财政拨款支出减少 1058.39 万元，减少 57%`: the change of the figure stated before it
     for (let k = 0; k < local.length; k++) {
@@ -212,13 +257,21 @@ export function readNarrative(doc: DisclosureDocument): Narrative {
       const dir = /(增加|增长|减少|下降)$/.exec(x.f.label);
       if (!dir || x.f.change) continue;
       const pc = PERCENT_AFTER.exec(p.text.slice(x.start + x.f.text.length));
-      const base = local.slice(0, k).reverse().find((y) => !y.f.auxiliary);
+      const base = local
+        .slice(0, k)
+        .reverse()
+        .find((y) => !y.f.auxiliary);
       if (!pc || !base || base.f.growth) continue;
       const direction: 1 | -1 = /增加|增长/.test(dir[1]) ? 1 : -1;
       base.f.change = { value: x.f.value.mul(direction), decimals: x.f.decimals, range: x.f.range, direction };
       const pv = parseNumber(pc[2])!;
       const ps = x.start + x.f.text.length + pc[0].indexOf(pc[2], pc[0].indexOf(pc[1]) + pc[1].length);
-      base.f.growth = { value: pv.value, decimals: pv.decimals, range: rangeOf(p, ps, ps + pc[2].length + 1), direction: /下降|减少|降低/.test(pc[1]) ? -1 : 1 };
+      base.f.growth = {
+        value: pv.value,
+        decimals: pv.decimals,
+        range: rangeOf(p, ps, ps + pc[2].length + 1),
+        direction: /下降|减少|降低/.test(pc[1]) ? -1 : 1,
+      };
     }
     itemisations.push(...sentenceItemisations(p.text, local));
     const cm = COMPLETION.exec(p.text);
@@ -227,19 +280,33 @@ export function readNarrative(doc: DisclosureDocument): Narrative {
       if (main.length >= 2) {
         const pv = parseNumber(cm[1])!;
         const ps = cm.index! + cm[0].indexOf(cm[1]);
-        completions.push({ budget: main[0], actual: main[1], percent: { value: pv.value, decimals: pv.decimals, range: rangeOf(p, ps, ps + cm[1].length + 1), direction: 1 } });
+        completions.push({
+          budget: main[0],
+          actual: main[1],
+          percent: { value: pv.value, decimals: pv.decimals, range: rangeOf(p, ps, ps + cm[1].length + 1), direction: 1 },
+        });
       }
     }
   });
   itemisations.push(...spreadItemisations(paras, figures));
-  return { figures, itemisations, completions, paragraphs: paras.map((p) => ({ text: p.text, startLine: p.startLine, section: p.section })) };
+  return {
+    figures,
+    itemisations,
+    completions,
+    paragraphs: paras.map((p) => ({ text: p.text, startLine: p.startLine, section: p.section })),
+  };
 }
 
 const rangeEq = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character;
 
 const COMPLETE_MARKERS = /^(其中|具体包括|包括|分别为)$/;
 
-interface Local { f: Figure; start: number; after: number; markerAfter?: string }
+interface Local {
+  f: Figure;
+  start: number;
+  after: number;
+  markerAfter?: string;
+}
 
 /**
  * Itemisations inside one paragraph: `总额X，其中：A a，B b；C c。`. A list opened by a sentence's figure
@@ -277,12 +344,16 @@ function sentenceItemisations(text: string, local: Local[]): Itemisation[] {
         j = parse(j, close < 0 || close > stop ? stop : close);
       } else j++;
     }
-    if (parts.length) out.push({ total: head.f, parts, complete: COMPLETE_MARKERS.test(head.markerAfter!), marker: head.markerAfter!, spread: false });
+    if (parts.length)
+      out.push({ total: head.f, parts, complete: COMPLETE_MARKERS.test(head.markerAfter!), marker: head.markerAfter!, spread: false });
     return j;
   };
   let i = 0;
   while (i < main.length) {
-    if (!main[i].markerAfter) { i++; continue; }
+    if (!main[i].markerAfter) {
+      i++;
+      continue;
+    }
     const end = text.indexOf('。', main[i].after);
     const next = parse(i, end < 0 ? text.length : end);
     i = Math.max(next, i + 1);

@@ -7,7 +7,10 @@ const DASH = /^(?:-{1,8}|—{1,4}|－{1,4}|–{1,4}|─{1,4})$/;
 const PERCENT = /^[-−－]?\d+(?:\.\d+)?\s*[%％]$/;
 const COLUMN_MARK = /^\*{2,}$/;
 
-export interface ParsedNumber { value: Decimal; decimals: number }
+export interface ParsedNumber {
+  value: Decimal;
+  decimals: number;
+}
 
 /** Parses `2,519.99`, `47.5`, `-3`, `−0.34` (no unit, no spaces). */
 export function parseNumber(text: string): ParsedNumber | undefined {

@@ -54,12 +54,24 @@ function findTocs(lines: LexLine[], roles: Role[]): Toc[] {
       if (!entryLike) {
         // a wrapped entry (`第二部分 某某局 2024` / `表`): short, and another entry follows
         const n = nextNonBlank(lines, k + 1);
-        const wrapped = entries.length > 0 && l.text.trim().length <= 12 && !/[，。；]/.test(l.text) && !l.cells && n >= 0 && (lines[n].tocLike || !!lines[n].heading);
+        const wrapped =
+          entries.length > 0 &&
+          l.text.trim().length <= 12 &&
+          !/[，。；]/.test(l.text) &&
+          !l.cells &&
+          n >= 0 &&
+          (lines[n].tocLike || !!lines[n].heading);
         if (!wrapped) break;
         last = k;
         continue;
       }
-      entries.push({ text: l.text.trim().replace(/^[-•]\s+/, '').replace(/[\t ]*[….·]{2,}.*$/, ''), line: k });
+      entries.push({
+        text: l.text
+          .trim()
+          .replace(/^[-•]\s+/, '')
+          .replace(/[\t ]*[….·]{2,}.*$/, ''),
+        line: k,
+      });
       firstKey ??= key;
       last = k;
     }
@@ -86,8 +98,18 @@ function isRowLine(l: LexLine, role: Role): boolean {
 /** A line without tabs that is still a row: a label whose figures are all empty (`二、事业收入`). */
 function isBareRow(l: LexLine): boolean {
   const t = l.text.trim();
-  return !l.cells && !l.blank && t.length <= 30 && !/[，。；]/.test(t) && !l.tableNumber && !l.unit && !l.titleLike && !l.tocMarker
-    && !(l.heading && (l.heading.style === 'part' || l.heading.markdownDepth > 0)) && !/^注/.test(t);
+  return (
+    !l.cells &&
+    !l.blank &&
+    t.length <= 30 &&
+    !/[，。；]/.test(t) &&
+    !l.tableNumber &&
+    !l.unit &&
+    !l.titleLike &&
+    !l.tocMarker &&
+    !(l.heading && (l.heading.style === 'part' || l.heading.markdownDepth > 0)) &&
+    !/^注/.test(t)
+  );
 }
 
 function findTables(lines: LexLine[], roles: Role[]): Table[] {
@@ -104,13 +126,24 @@ function findTables(lines: LexLine[], roles: Role[]): Table[] {
         const m = nextNonBlank(lines, k + 1);
         if (m < 0 || roles[m] !== undefined) break;
         const lm = lines[m];
-        if (isRowLine(lm, roles[m]) || (lm.separator && lm.cells)) { rowLines.push(m); k = m; continue; }
+        if (isRowLine(lm, roles[m]) || (lm.separator && lm.cells)) {
+          rowLines.push(m);
+          k = m;
+          continue;
+        }
         if (isBareRow(lm)) {
           // a run of bare label lines belongs to the table when a real row follows it
           const bare = [m];
           let p = nextNonBlank(lines, m + 1);
-          while (p >= 0 && bare.length < MAX_BARE_ROWS && roles[p] === undefined && isBareRow(lines[p])) { bare.push(p); p = nextNonBlank(lines, p + 1); }
-          if (p >= 0 && roles[p] === undefined && isRowLine(lines[p], roles[p])) { rowLines.push(...bare); k = bare[bare.length - 1]; continue; }
+          while (p >= 0 && bare.length < MAX_BARE_ROWS && roles[p] === undefined && isBareRow(lines[p])) {
+            bare.push(p);
+            p = nextNonBlank(lines, p + 1);
+          }
+          if (p >= 0 && roles[p] === undefined && isRowLine(lines[p], roles[p])) {
+            rowLines.push(...bare);
+            k = bare[bare.length - 1];
+            continue;
+          }
         }
         break;
       }
@@ -162,7 +195,12 @@ function findTables(lines: LexLine[], roles: Role[]): Table[] {
 // lexer reuses the LexLine objects of unchanged blocks), so a table whose lines are the very same objects
 // is reused, shifted if lines were inserted or removed above it. Keyed weakly on the table's first line.
 
-interface CachedTable { firstLine: number; lines: LexLine[]; shape: string; table: Table }
+interface CachedTable {
+  firstLine: number;
+  lines: LexLine[];
+  shape: string;
+  table: Table;
+}
 const tableCache = new WeakMap<LexLine, CachedTable>();
 
 function cachedTable(index: number, lines: LexLine[], group: TableSegmentInput[]): Table {
@@ -173,7 +211,10 @@ function cachedTable(index: number, lines: LexLine[], group: TableSegmentInput[]
   const span = lines.slice(first, last + 1);
   const hit = tableCache.get(lines[first]);
   if (hit && hit.shape === shape && hit.lines.length === span.length && hit.lines.every((l, i) => l === span[i])) {
-    if (hit.firstLine !== first) { shiftTable(hit.table, first - hit.firstLine); hit.firstLine = first; }
+    if (hit.firstLine !== first) {
+      shiftTable(hit.table, first - hit.firstLine);
+      hit.firstLine = first;
+    }
     hit.table.index = index;
     return hit.table;
   }
@@ -192,7 +233,10 @@ function shiftTable(t: Table, delta: number): void {
   shiftRange(t.range, delta);
   shiftRange(t.titleRange, delta);
   shiftRange(t.unitRange, delta);
-  for (const s of t.segments) { s.startLine += delta; s.endLine += delta; }
+  for (const s of t.segments) {
+    s.startLine += delta;
+    s.endLine += delta;
+  }
   for (const row of t.rows) {
     row.line += delta;
     row.endLine += delta;
@@ -215,9 +259,10 @@ function continues(group: TableSegmentInput[], next: TableSegmentInput, prevEnd:
   for (let k = prevEnd + 1; k < start; k++) if (!lines[k].blank) return false;
   const a = group[0].preamble;
   const b = next.preamble;
-  const sameName = a.number && b.number
-    ? a.number.text === b.number.text && (!a.title || !b.title || a.title.text === b.title.text)
-    : !!a.title && !!b.title && a.title.text === b.title.text;
+  const sameName =
+    a.number && b.number
+      ? a.number.text === b.number.text && (!a.title || !b.title || a.title.text === b.title.text)
+      : !!a.title && !!b.title && a.title.text === b.title.text;
   if (!sameName) return false;
   const key = (ln: number): string => lines[ln].text.replace(/[\s\u3000]/g, '');
   const firstNext = lines[next.lines[0]];
@@ -258,7 +303,12 @@ function prevNonBlank(lines: LexLine[], from: number): number {
 
 /** Title text of a line: Markdown `#`, bold and backslash escapes removed. */
 function headingText(text: string): string {
-  return text.trim().replace(/^#{1,6}\s+/, '').replace(/\*\*/g, '').replace(/\\([*_#[\]()\\])/g, '$1').trim();
+  return text
+    .trim()
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/\*\*/g, '')
+    .replace(/\\([*_#[\]()\\])/g, '$1')
+    .trim();
 }
 
 function markPreamble(lines: LexLine[], roles: Role[], p: TablePreamble, firstRow: number): void {
@@ -277,10 +327,18 @@ function findPreamble(lines: LexLine[], roles: Role[], firstRow: number, lastEnd
     if (l.heading && l.heading.style === 'part') break;
     if (p.title) {
       // above the title only a table number may follow (表1 / 公开01表 printed before or after the title)
-      if (l.tableNumber && !p.number) { p.number = { ...l.tableNumber, line: k }; p.firstLine = k; continue; }
+      if (l.tableNumber && !p.number) {
+        p.number = { ...l.tableNumber, line: k };
+        p.firstLine = k;
+        continue;
+      }
       break;
     }
-    if (l.tableNumber) { p.number ??= { ...l.tableNumber, line: k }; p.firstLine = k; continue; }
+    if (l.tableNumber) {
+      p.number ??= { ...l.tableNumber, line: k };
+      p.firstLine = k;
+      continue;
+    }
     if (l.unit && (!l.cells || l.cells.filter((c) => c.kind !== 'empty').length <= 2)) {
       p.unit ??= { unit: l.unit.unit, line: k, start: l.unit.start, end: l.unit.end };
       p.firstLine = k;
@@ -303,7 +361,10 @@ function findPreamble(lines: LexLine[], roles: Role[], firstRow: number, lastEnd
       }
       continue;
     }
-    if (l.orgLine) { p.firstLine = k; continue; }
+    if (l.orgLine) {
+      p.firstLine = k;
+      continue;
+    }
     // a short bare line: an organisation name above the unit line, or a header fragment a PDF converter
     // left without tabs below it (`“三公”经费预算数`). It joins the preamble only if an anchor is found above.
     if (!l.cells && !l.heading && l.text.trim().length <= 30 && !/[，。；：:]/.test(l.text)) {
@@ -321,7 +382,11 @@ function findPreamble(lines: LexLine[], roles: Role[], firstRow: number, lastEnd
 function tocKey(text: string): { key: string; heading?: HeadingCandidate } {
   const l = lexLine(text);
   const title = l.heading ? l.heading.title : text;
-  const key = title.replace(/[\s\u3000]/g, '').replace(/^\d{4}年度?/, '').replace(/^部门/, '').replace(/[。：:]$/, '');
+  const key = title
+    .replace(/[\s\u3000]/g, '')
+    .replace(/^\d{4}年度?/, '')
+    .replace(/^部门/, '')
+    .replace(/[。：:]$/, '');
   return { key, heading: l.heading };
 }
 
@@ -338,7 +403,8 @@ function findHeadings(lines: LexLine[], roles: Role[], tocs: Toc[]): Heading[] {
     const prev = last.get(c.style);
     if (accepted && c.number > 1 && c.markdownDepth === 0 && prev && prev.number === c.number - 1 && !prev.accepted) accepted = false;
     // `…具体包括：` followed by `1.财政局本部`: an enumerated list introduced by a sentence, not a heading
-    if (accepted && c.markdownDepth === 0 && c.number === 1 && introducesList(lines, i) && !/(?:说明|情况)[。：:]?$/.test(c.title)) accepted = false;
+    if (accepted && c.markdownDepth === 0 && c.number === 1 && introducesList(lines, i) && !/(?:说明|情况)[。：:]?$/.test(c.title))
+      accepted = false;
     // a long line cut by the PDF converter, the sentence going on right below it, is body text
     if (accepted && c.markdownDepth === 0 && c.title.length >= 20 && continuesOnNextLine(lines, i)) accepted = false;
     if (c.style !== 'markdown') last.set(c.style, { number: c.number, accepted });
@@ -361,7 +427,9 @@ function tocGuidedHeadings(lines: LexLine[], roles: Role[], tocs: Toc[], found: 
     const toc = tocs[t];
     // a TOC's headings lie between it and the next TOC (documents pasted one after another)
     const limit = t + 1 < tocs.length ? tocs[t + 1].range.start.line : lines.length;
-    const pending = toc.entries.map((e) => tocKey(e.text)).filter((e) => e.key.length >= 4 && e.heading && e.heading.style !== 'arabic' && !present.has(e.key));
+    const pending = toc.entries
+      .map((e) => tocKey(e.text))
+      .filter((e) => e.key.length >= 4 && e.heading && e.heading.style !== 'arabic' && !present.has(e.key));
     if (!pending.length) continue;
     const byTail = new Map<string, typeof pending>();
     for (const e of pending) byTail.set(e.key.slice(-4), [...(byTail.get(e.key.slice(-4)) ?? []), e]);
@@ -376,7 +444,15 @@ function tocGuidedHeadings(lines: LexLine[], roles: Role[], tocs: Toc[], found: 
       if (!entry) continue;
       used.add(entry.key);
       const start = l.text.length - l.text.trimStart().length;
-      out.push({ style: entry.heading!.style, number: entry.heading!.number, label: '', title: t, line: i, markdownDepth: 0, range: { start: { line: i, character: start }, end: { line: i, character: l.text.trimEnd().length } } });
+      out.push({
+        style: entry.heading!.style,
+        number: entry.heading!.number,
+        label: '',
+        title: t,
+        line: i,
+        markdownDepth: 0,
+        range: { start: { line: i, character: start }, end: { line: i, character: l.text.trimEnd().length } },
+      });
     }
   }
   return out;
@@ -408,4 +484,3 @@ function toHeading(c: HeadingCandidate, line: number, text: string): Heading {
     markdownDepth: c.markdownDepth,
   };
 }
-

@@ -61,7 +61,10 @@ export function blocksOf(lines: string[], eols: string[], firstLine: number): Bl
     previousBlank = lexed.blank;
   }
   // exact-size arrays: blocks are kept for the life of the document, `push` leaves up to half again as room
-  for (const b of blocks) { b.lines = b.lines.slice(); b.eols = b.eols.slice(); }
+  for (const b of blocks) {
+    b.lines = b.lines.slice();
+    b.eols = b.eols.slice();
+  }
   return blocks;
 }
 
@@ -70,7 +73,10 @@ function allBlank(block: Block): boolean {
 }
 
 export class LexedText {
-  private constructor(public blocks: Block[], public lineCount: number) {}
+  private constructor(
+    public blocks: Block[],
+    public lineCount: number,
+  ) {}
 
   static parse(text: string): LexedText {
     const { lines, eols } = splitLinesWithEols(text);

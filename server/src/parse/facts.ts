@@ -17,7 +17,10 @@ export function readFacts(lines: LexLine[], tables: Table[]): DocumentFacts {
         facts.year = Number(m[1]);
         facts.kind = m[2] as DocumentKind;
         facts.titleRange = { start: { line: i, character: 0 }, end: { line: i, character: text.length } };
-        const before = text.slice(0, m.index).replace(/^[\s#]+/, '').replace(/[\s\u3000]+$/, '');
+        const before = text
+          .slice(0, m.index)
+          .replace(/^[\s#]+/, '')
+          .replace(/[\s\u3000]+$/, '');
         if (/(?:局|委|办|院|厅|部|会|中心|政府|处|站|所|队|校)$/.test(before) && before.length <= 30) facts.department ??= before;
         else if (!before) {
           // department on the line above the title (渭南市医疗保障局 / 2024年部门预算公开说明)
@@ -37,13 +40,20 @@ export function readFacts(lines: LexLine[], tables: Table[]): DocumentFacts {
     // no title line: the first `YYYY年…预算/决算` anywhere (PDF extractions may start at 第一部分)
     for (let i = 0; i < lines.length; i++) {
       const m = TITLE.exec(lines[i].text);
-      if (m) { facts.year = Number(m[1]); facts.kind = m[2] as DocumentKind; break; }
+      if (m) {
+        facts.year = Number(m[1]);
+        facts.kind = m[2] as DocumentKind;
+        break;
+      }
     }
   }
   if (!facts.department) {
     for (const l of lines) {
       const d = DEPARTMENT_LINE.exec(l.text);
-      if (d) { facts.department = d[1]; break; }
+      if (d) {
+        facts.department = d[1];
+        break;
+      }
     }
   }
   const counts = new Map<Unit, number>();

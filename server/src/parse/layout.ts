@@ -9,10 +9,22 @@
 import Decimal from 'decimal.js';
 import { lexCell, valueOf, type LexCell, type LexLine } from './lex.js';
 
-export interface PlacedCell extends LexCell { line: number }
-export interface GridRow { cells: PlacedCell[]; line: number; endLine: number; separator: boolean }
+export interface PlacedCell extends LexCell {
+  line: number;
+}
+export interface GridRow {
+  cells: PlacedCell[];
+  line: number;
+  endLine: number;
+  separator: boolean;
+}
 
-interface Token { text: string; start: number; end: number; cell: LexCell }
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  cell: LexCell;
+}
 
 const CODE = /^\d{3}(?:\d{2}){0,2}$/;
 /** Right edges closer than this (in characters) are one column: CJK text before a figure shifts it by one or two. */
@@ -38,8 +50,15 @@ function isDataLine(ts: Token[]): boolean {
   return ts.some((t, i) => isAmount(t) && !isCode(t, i)) || (ts.length >= 2 && isCode(ts[0], 0));
 }
 
-interface Column { kind: 'code' | 'name' | 'figure' | 'label'; start: number; end: number }
-interface Line { ln: number; ts: Token[] }
+interface Column {
+  kind: 'code' | 'name' | 'figure' | 'label';
+  start: number;
+  end: number;
+}
+interface Line {
+  ln: number;
+  ts: Token[];
+}
 
 /** The columns of one page, read from where its rows' words sit; undefined when its figures do not line up. */
 function pageColumns(data: Line[]): { columns: Column[]; place: (ts: Token[]) => Token[][] } | undefined {
@@ -72,7 +91,10 @@ function pageColumns(data: Line[]): { columns: Column[]; place: (ts: Token[]) =>
   const isText = (t: Token, i: number) => !isCode(t, i) && !isFigure(t);
   const hasCode = data.some((x) => isCode(x.ts[0], 0));
   const gapsUsed = new Set<number>();
-  for (const x of data) x.ts.forEach((t, i) => { if (isText(t, i) && gapOf(t) > 0) gapsUsed.add(gapOf(t)); });
+  for (const x of data)
+    x.ts.forEach((t, i) => {
+      if (isText(t, i) && gapOf(t) > 0) gapsUsed.add(gapOf(t));
+    });
   const columns: Column[] = [];
   const codeEnd = hasCode ? Math.max(...data.filter((x) => isCode(x.ts[0], 0)).map((x) => x.ts[0].end)) : 0;
   if (hasCode) columns.push({ kind: 'code', start: 0, end: codeEnd });
@@ -81,7 +103,8 @@ function pageColumns(data: Line[]): { columns: Column[]; place: (ts: Token[]) =>
     columns.push(c);
     if (gapsUsed.has(k + 1)) columns.push({ kind: 'label', start: c.end, end: figureColumns[k + 1]?.start ?? Infinity });
   });
-  const labelIndex = (gap: number) => (gap === 0 ? columns.findIndex((c) => c.kind === 'name') : columns.indexOf(figureColumns[gap - 1]) + 1);
+  const labelIndex = (gap: number) =>
+    gap === 0 ? columns.findIndex((c) => c.kind === 'name') : columns.indexOf(figureColumns[gap - 1]) + 1;
   const place = (ts: Token[]): Token[][] => {
     const placed: Token[][] = columns.map(() => []);
     ts.forEach((t, i) => {
@@ -125,7 +148,10 @@ export function layoutGrid(lines: LexLine[], lineNumbers: number[]): { header: G
   });
   const headerLines = first.slice(0, firstData);
   // header words over no column of figures name columns left empty in every row (上缴上级支出 …): columns too
-  const columns = withEmptyColumns(firstReading.columns, headerLines.flatMap((x) => x.ts));
+  const columns = withEmptyColumns(
+    firstReading.columns,
+    headerLines.flatMap((x) => x.ts),
+  );
   const header = headerLines.map(({ ln, ts }) => {
     const placed: Token[][] = columns.map(() => []);
     for (const t of ts) for (const k of headerColumns(columns, t)) placed[k].push(t);
@@ -136,7 +162,7 @@ export function layoutGrid(lines: LexLine[], lineNumbers: number[]): { header: G
     const reading = readings[p];
     if (!reading) return;
     // lines that are no row — a page number, a name's wrapped part (pdftotext puts them above and below) — are left out
-    for (const { ln, ts } of (p === 0 ? page.slice(firstData) : page)) {
+    for (const { ln, ts } of p === 0 ? page.slice(firstData) : page) {
       if (!isDataLine(ts)) continue;
       const placed = reading.place(ts);
       // a later page's own columns stand where the first page's do, in the same order; empty columns are added alike
@@ -145,10 +171,16 @@ export function layoutGrid(lines: LexLine[], lineNumbers: number[]): { header: G
         const k = firstReading.columns.indexOf(c);
         return k >= 0 ? placed[k] : [];
       });
-      rows.push(rowOf(ln, columns.map((c) => {
-        const k = firstReading.columns.indexOf(c);
-        return k >= 0 ? own[k] : c;
-      }), aligned));
+      rows.push(
+        rowOf(
+          ln,
+          columns.map((c) => {
+            const k = firstReading.columns.indexOf(c);
+            return k >= 0 ? own[k] : c;
+          }),
+          aligned,
+        ),
+      );
     }
   });
   if (cutByPage(lines, lineNumbers, rows)) return undefined;
@@ -166,7 +198,7 @@ function cutByPage(lines: LexLine[], lineNumbers: number[], rows: GridRow[]): bo
   if (/^(?:合计|总计)/.test(last.cells.find((c) => c.kind === 'text')?.text ?? '') || totalsComplete(rows)) return false;
   for (let ln = last.line + 1; ln < lines.length && ln <= (lineNumbers[lineNumbers.length - 1] ?? last.line) + 3; ln++) {
     const text = lines[ln].text;
-    if (text.includes('\f') || PAGE_NUMBER.test(text) && text.trim().length > 0) return true;
+    if (text.includes('\f') || (PAGE_NUMBER.test(text) && text.trim().length > 0)) return true;
   }
   return false;
 }
@@ -198,7 +230,13 @@ function consistent(rows: GridRow[]): boolean {
       const decimals = Math.max(0, ...[coded[i], ...children].map((r) => r.cells[c]?.decimals ?? 0));
       const tolerance = new Decimal(children.length + 1).times(new Decimal(10).pow(-decimals)).div(2);
       compared++;
-      if (sum.minus(parent ?? 0).abs().lte(tolerance)) agreeing++;
+      if (
+        sum
+          .minus(parent ?? 0)
+          .abs()
+          .lte(tolerance)
+      )
+        agreeing++;
     }
   }
   return compared >= 3 && agreeing * 10 >= compared * 9;
@@ -213,10 +251,14 @@ function totalsComplete(rows: GridRow[]): boolean {
   if (at < 0) return false;
   const sum = classes.reduce<Decimal>((a, r) => a.plus(amount(r.cells[at]) ?? 0), new Decimal(0));
   const decimals = total.cells[at].decimals ?? 0;
-  return sum.minus(amount(total.cells[at]) ?? 0).abs().lte(new Decimal(classes.length + 1).times(new Decimal(10).pow(-decimals)).div(2));
+  return sum
+    .minus(amount(total.cells[at]) ?? 0)
+    .abs()
+    .lte(new Decimal(classes.length + 1).times(new Decimal(10).pow(-decimals)).div(2));
 }
 
-const amount = (c: PlacedCell | undefined): Decimal | undefined => (c && (c.kind === 'number' || c.kind === 'dash') ? valueOf(c) ?? new Decimal(0) : undefined);
+const amount = (c: PlacedCell | undefined): Decimal | undefined =>
+  c && (c.kind === 'number' || c.kind === 'dash') ? (valueOf(c) ?? new Decimal(0)) : undefined;
 
 const overlap = (c: Column, t: { start: number; end: number }) => Math.min(c.end, t.end) - Math.max(c.start, t.start);
 

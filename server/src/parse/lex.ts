@@ -58,9 +58,13 @@ export function chineseNumber(text: string): number {
   let total = 0;
   let current = 0;
   for (const ch of text) {
-    if (ch === '百') { total += (current || 1) * 100; current = 0; }
-    else if (ch === '十') { total += (current || 1) * 10; current = 0; }
-    else current = CN_DIGITS[ch] ?? 0;
+    if (ch === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (ch === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else current = CN_DIGITS[ch] ?? 0;
   }
   return total + current;
 }
@@ -132,7 +136,8 @@ function headingCandidate(line: string): HeadingCandidate | undefined {
 const TABLE_NUMBER = /^[\s\u3000]*(表\s*\d{1,2}(?:\s*-\s*\d{1,2})?|公开\s*\d{1,2}\s*表)[\s\u3000]*$/;
 const UNIT = /(?:金额)?单位\s*[：:]\s*(?:(?:金额)?单位\s*[：:]\s*)?(万元|元)/;
 const UNIT_IN_PARENS = /[（(]\s*(万元|元)\s*[）)]/;
-const ORG_LINE = /^[\s\u3000]*(?:部门名称|单位名称|编制部门|编制单位|预算主管部门|预算单位|填报单位|截止时间|保密审查情况|部门主要负责人审签情况)\s*[：:]|^[\s\u3000]*\d{6}\s+\S{2,30}$|^[\s\u3000]*[（(]\s*\d{4}\s*年度?\s*[）)]\s*$/;
+const ORG_LINE =
+  /^[\s\u3000]*(?:部门名称|单位名称|编制部门|编制单位|预算主管部门|预算单位|填报单位|截止时间|保密审查情况|部门主要负责人审签情况)\s*[：:]|^[\s\u3000]*\d{6}\s+\S{2,30}$|^[\s\u3000]*[（(]\s*\d{4}\s*年度?\s*[）)]\s*$/;
 const TITLE_LIKE = /表(?:\s*[（(][^）)]*[）)]?)?\s*$/;
 const DOT_LEADERS = /[….·]{4,}|…{2,}/;
 
@@ -173,7 +178,10 @@ const exactSize = <T>(items: T[]): T[] => items.slice();
 function pushCell(cells: LexCell[], line: string, from: number, to: number): void {
   let s = from;
   let indent = 0;
-  while (s < to && /[\s\u3000]/.test(line[s])) { s++; indent++; }
+  while (s < to && /[\s\u3000]/.test(line[s])) {
+    s++;
+    indent++;
+  }
   let e = to;
   while (e > s && /[\s\u3000]/.test(line[e - 1])) e--;
   const raw = line.slice(s, e);
@@ -218,7 +226,15 @@ export function lexLine(text: string): LexLine {
   const indent = text.length - text.trimStart().length;
   const blank = trimmed.length === 0;
   const line: LexLine = {
-    text, blank, pipe: false, separator: false, titleLike: false, orgLine: false, tocLike: false, tocMarker: false, indent,
+    text,
+    blank,
+    pipe: false,
+    separator: false,
+    titleLike: false,
+    orgLine: false,
+    tocLike: false,
+    tocMarker: false,
+    indent,
   };
   if (blank) return line;
   if (text.includes('\t')) {
@@ -249,7 +265,11 @@ export function lexLine(text: string): LexLine {
   line.tocMarker = /^[\s\u3000]*(?:报表)?目[\s\u3000\t]*录[\s\u3000]*$/.test(text);
   line.tocLike = DOT_LEADERS.test(text) || /^\s*[-•]\s+\S/.test(text);
   if (!line.cells || line.tocLike) line.heading = headingCandidate(line.cells ? text.split('\t')[0] : text);
-  else if (!line.pipe && line.cells.filter((c) => c.kind !== 'empty').length <= 2 && line.cells.every((c) => c.kind === 'text' || c.kind === 'empty')) {
+  else if (
+    !line.pipe &&
+    line.cells.filter((c) => c.kind !== 'empty').length <= 2 &&
+    line.cells.every((c) => c.kind === 'text' || c.kind === 'empty')
+  ) {
     // `第一部分→上海市普陀区财政局概况`: a heading whose number and title a converter split with a tab
     line.heading = headingCandidate(text.replace(/\t+/g, ' '));
   }

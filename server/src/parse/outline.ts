@@ -12,7 +12,12 @@ function rank(h: Heading): number {
   return h.markdownDepth <= 2 ? h.markdownDepth - 1 : 20 + h.markdownDepth / 10;
 }
 
-interface Open { node: OutlineNode; rank: number; heading?: Heading; parent?: Open }
+interface Open {
+  node: OutlineNode;
+  rank: number;
+  heading?: Heading;
+  parent?: Open;
+}
 
 export function headingName(h: Heading): string {
   if (!h.label) return h.title;
@@ -23,7 +28,11 @@ export function headingName(h: Heading): string {
 export function tableName(t: Table): string {
   let title = t.title;
   if (!title) {
-    const head = t.headerRows[0]?.cells.map((c) => c.text).filter(Boolean).slice(0, 3).join(' / ');
+    const head = t.headerRows[0]?.cells
+      .map((c) => c.text)
+      .filter(Boolean)
+      .slice(0, 3)
+      .join(' / ');
     title = head ? `（表格：${head.length > 30 ? head.slice(0, 30) + '…' : head}）` : '（表格）';
   }
   const unit = t.unit ? ` · ${t.unit}` : '';
@@ -67,9 +76,18 @@ export function buildOutline(lines: LexLine[], headings: Heading[], tables: Tabl
       top().node.children.push({
         kind: 'table',
         name: tableName(t),
-        detail: [t.kind === 'performance' ? '绩效目标' : `${dataRows} 行`, t.segments.length > 1 ? `跨 ${t.segments.length} 页` : '', t.kind !== 'performance' && t.empty ? '空表' : ''].filter(Boolean).join('，'),
+        detail: [
+          t.kind === 'performance' ? '绩效目标' : `${dataRows} 行`,
+          t.segments.length > 1 ? `跨 ${t.segments.length} 页` : '',
+          t.kind !== 'performance' && t.empty ? '空表' : '',
+        ]
+          .filter(Boolean)
+          .join('，'),
         range: t.range,
-        selectionRange: { start: sel.start, end: sel.start.line === sel.end.line ? sel.end : { line: sel.start.line, character: lines[sel.start.line].text.length } },
+        selectionRange: {
+          start: sel.start,
+          end: sel.start.line === sel.end.line ? sel.end : { line: sel.start.line, character: lines[sel.start.line].text.length },
+        },
         children: [],
         tableIndex: t.index,
       });
@@ -77,7 +95,14 @@ export function buildOutline(lines: LexLine[], headings: Heading[], tables: Tabl
     }
     if (e.toc) {
       const r = e.toc.range;
-      top().node.children.push({ kind: 'toc', name: '目录', detail: `${e.toc.entries.length} 项`, range: r, selectionRange: { start: r.start, end: { line: r.start.line, character: lines[r.start.line].text.length } }, children: [] });
+      top().node.children.push({
+        kind: 'toc',
+        name: '目录',
+        detail: `${e.toc.entries.length} 项`,
+        range: r,
+        selectionRange: { start: r.start, end: { line: r.start.line, character: lines[r.start.line].text.length } },
+        children: [],
+      });
       continue;
     }
     const h = e.heading!;
@@ -86,7 +111,10 @@ export function buildOutline(lines: LexLine[], headings: Heading[], tables: Tabl
     if (h.number > 1) {
       for (let s = stack.length - 1; s > 0; s--) {
         const o = stack[s];
-        if (o.heading && o.heading.style === h.style && o.heading.number === h.number - 1) { parent = o.parent; break; }
+        if (o.heading && o.heading.style === h.style && o.heading.number === h.number - 1) {
+          parent = o.parent;
+          break;
+        }
       }
       if (!parent) {
         const prev = lastOfStyle.get(h.style);

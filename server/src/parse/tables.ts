@@ -34,14 +34,30 @@ const range = (line: number, start: number, end: number): Range => ({ start: { l
 
 // Cells are built as literals with every field in a fixed order: spreading objects of varying shapes was
 // the hottest spot of the whole analysis (V8 falls back to slow property copies).
-const at = (c: LexCell, line: number): LexCellAt => ({ text: c.text, start: c.start, end: c.end, kind: c.kind, decimals: c.decimals, indent: c.indent, line });
+const at = (c: LexCell, line: number): LexCellAt => ({
+  text: c.text,
+  start: c.start,
+  end: c.end,
+  kind: c.kind,
+  decimals: c.decimals,
+  indent: c.indent,
+  line,
+});
 
 function rowFromLex(cells: LexCell[], line: number): { cells: LexCellAt[]; line: number } {
   return { cells: cells.map((c) => at(c, line)), line };
 }
 
-interface LexCellAt extends LexCell { line: number }
-interface RawRow { cells: LexCellAt[]; line: number; endLine: number; separator: boolean; rowNumber?: number }
+interface LexCellAt extends LexCell {
+  line: number;
+}
+interface RawRow {
+  cells: LexCellAt[];
+  line: number;
+  endLine: number;
+  separator: boolean;
+  rowNumber?: number;
+}
 
 const normalizeHeader = (cells: { text: string }[]): string => cells.map((c) => c.text.replace(/[\s\u3000]/g, '')).join('|');
 
@@ -159,34 +175,62 @@ export function buildTable(index: number, lines: LexLine[], segments: TableSegme
     for (const h of header) {
       const key = normalizeHeader(h.cells);
       const repeated = headerRows.length > 0 && headerKeys.has(key);
-      if (!repeated) { headerRows.push(h); headerKeys.add(key); }
-      all.push({ raw: h, kind: repeated ? 'repeatedHeader' : h.separator ? 'separator' : isColumnNumberRow(h) ? 'columnNumbers' : 'header' });
+      if (!repeated) {
+        headerRows.push(h);
+        headerKeys.add(key);
+      }
+      all.push({
+        raw: h,
+        kind: repeated ? 'repeatedHeader' : h.separator ? 'separator' : isColumnNumberRow(h) ? 'columnNumbers' : 'header',
+      });
     }
     for (const r of body) {
       const key = normalizeHeader(r.cells);
-      const kind: Row['kind'] = r.separator ? 'separator' : !hasFigure(r) && headerKeys.has(key) ? 'repeatedHeader' : isColumnNumberRow(r) ? 'columnNumbers' : 'data';
+      const kind: Row['kind'] = r.separator
+        ? 'separator'
+        : !hasFigure(r) && headerKeys.has(key)
+          ? 'repeatedHeader'
+          : isColumnNumberRow(r)
+            ? 'columnNumbers'
+            : 'data';
       all.push({ raw: r, kind });
     }
   }
 
   const titleText = first.preamble.title?.text ?? '';
   const headerText = headerRows.map((h) => normalizeHeader(h.cells)).join('\n');
-  const kind = tableKind(titleText, headerText, all.map((a) => a.raw), !!first.preamble.unit);
+  const kind = tableKind(
+    titleText,
+    headerText,
+    all.map((a) => a.raw),
+    !!first.preamble.unit,
+  );
   const unitCodes = UNIT_CODE_HEADER.test(headerText) && !/科目编码/.test(headerText);
-  const roles = columnRoles(headerRows, all.filter((a) => a.kind === 'data').map((a) => a.raw), shape);
+  const roles = columnRoles(
+    headerRows,
+    all.filter((a) => a.kind === 'data').map((a) => a.raw),
+    shape,
+  );
   const rows: Row[] = all.map(({ raw, kind: rk }) => {
     const cells = raw.cells.map((c, col) => typedCell(c, col, rk, roles, kind, shape, raw, unitCodes));
-    if (rk === 'data') { splitBracketedCode(cells); joinSplitCode(cells); }
+    if (rk === 'data') {
+      splitBracketedCode(cells);
+      joinSplitCode(cells);
+    }
     return { kind: rk, line: raw.line, endLine: raw.endLine, rowNumber: raw.rowNumber, cells };
   });
 
   let unit = first.preamble.unit?.unit;
   let unitRange = first.preamble.unit ? range(first.preamble.unit.line, first.preamble.unit.start, first.preamble.unit.end) : undefined;
   if (!unit) {
-    for (const h of headerRows) for (const c of h.cells) {
-      const m = /[（(]\s*(?:金额单位[：:])?\s*(万元|元)\s*[）)]|单位[：:]\s*(万元|元)/.exec(c.text);
-      if (m && !unit) { unit = (m[1] ?? m[2]) as Unit; unitRange = range(c.line, c.start, c.end); }
-    }
+    for (const h of headerRows)
+      for (const c of h.cells) {
+        const m = /[（(]\s*(?:金额单位[：:])?\s*(万元|元)\s*[）)]|单位[：:]\s*(万元|元)/.exec(c.text);
+        if (m && !unit) {
+          unit = (m[1] ?? m[2]) as Unit;
+          unitRange = range(c.line, c.start, c.end);
+        }
+      }
   }
 
   const startLine = Math.min(...segments.map((s) => s.preamble.firstLine ?? s.lines[0] ?? 0));
@@ -276,10 +320,22 @@ function singleCell(text: string): LexCell {
 }
 
 function tableKind(title: string, headerText: string, rows: RawRow[], hasUnit: boolean): TableKind {
-  const sample = title + '\n' + headerText + '\n' + rows.slice(0, 12).map((r) => normalizeHeader(r.cells)).join('\n');
+  const sample =
+    title +
+    '\n' +
+    headerText +
+    '\n' +
+    rows
+      .slice(0, 12)
+      .map((r) => normalizeHeader(r.cells))
+      .join('\n');
   if (/绩效目标|绩效指标|一级指标|二级指标|指标值/.test(sample)) return 'performance';
   if (/^目\s*录$|报表目录/.test(title) || /报表名称|是否空表/.test(headerText)) return 'catalogue';
-  const figures = rows.filter((r) => !r.separator && r.cells.some((c, i) => i > 0 && (c.kind === 'number' && ((c.decimals ?? 0) > 0 || c.text.includes(',')) || c.kind === 'dash'))).length;
+  const figures = rows.filter(
+    (r) =>
+      !r.separator &&
+      r.cells.some((c, i) => i > 0 && ((c.kind === 'number' && ((c.decimals ?? 0) > 0 || c.text.includes(','))) || c.kind === 'dash')),
+  ).length;
   if (figures > 0 || hasUnit || /单位[：:]|万元|元/.test(title)) return 'money';
   return 'list';
 }
@@ -307,7 +363,14 @@ function columnRoles(headerRows: RawRow[], data: RawRow[], shape: TableShape): C
     if (NON_SUBJECT_CODE_HEADER.test(head)) roles.push('unit-code');
     else if (CODE_HEADER.test(head)) roles.push('code');
     else if (SERIAL_HEADER.test(head.trim())) roles.push('serial');
-    else if (c <= 3 && values.length > 0 && codeShaped / values.length >= 0.6 && values.some((v) => v.text.length >= 3) && !/合计|金额|预算数|小计/.test(head)) roles.push('code');
+    else if (
+      c <= 3 &&
+      values.length > 0 &&
+      codeShaped / values.length >= 0.6 &&
+      values.some((v) => v.text.length >= 3) &&
+      !/合计|金额|预算数|小计/.test(head)
+    )
+      roles.push('code');
     // the 款/项 of a split code (`301→01`): one or two digits right after a code column, under 款/项 or
     // written with a leading zero — never amounts (`01` summed as 1.00 was a false alarm)
     else if (c > 0 && roles[c - 1] === 'code' && splitCodeColumn(values, head)) roles.push('code');
@@ -317,23 +380,42 @@ function columnRoles(headerRows: RawRow[], data: RawRow[], shape: TableShape): C
   return roles;
 }
 
-function typedCell(c: LexCellAt, col: number, rowKind: Row['kind'], roles: ColumnRole[], kind: TableKind, shape: TableShape, row: RawRow, unitCodes: boolean): Cell {
+function typedCell(
+  c: LexCellAt,
+  col: number,
+  rowKind: Row['kind'],
+  roles: ColumnRole[],
+  kind: TableKind,
+  shape: TableShape,
+  row: RawRow,
+  unitCodes: boolean,
+): Cell {
   const make = (cellKind: CellKind, value: Decimal | undefined, decimals: number | undefined, code: string | undefined): Cell =>
     new LineCell(c.text, cellKind, value, decimals, c.indent, code, col, c.line, c.start, c.end);
   if (rowKind !== 'data') {
-    return make(c.kind === 'empty' ? 'empty' : c.kind === 'mark' ? 'marker' : c.kind === 'number' ? 'number' : 'text', valueOf(c), c.decimals, undefined);
+    return make(
+      c.kind === 'empty' ? 'empty' : c.kind === 'mark' ? 'marker' : c.kind === 'number' ? 'number' : 'text',
+      valueOf(c),
+      c.decimals,
+      undefined,
+    );
   }
   const role: ColumnRole | undefined = shape === 'pdf' ? pdfRole(c, col, row, unitCodes) : roles[col];
   switch (c.kind) {
-    case 'empty': return make('empty', undefined, undefined, undefined);
-    case 'mark': return make('marker', undefined, undefined, undefined);
-    case 'percent': return make('percent', valueOf(c), c.decimals, undefined);
-    case 'text': return make('text', undefined, undefined, undefined);
+    case 'empty':
+      return make('empty', undefined, undefined, undefined);
+    case 'mark':
+      return make('marker', undefined, undefined, undefined);
+    case 'percent':
+      return make('percent', valueOf(c), c.decimals, undefined);
+    case 'text':
+      return make('text', undefined, undefined, undefined);
     case 'dash':
       return role === 'value' && kind === 'money' ? make('amount', ZERO, 0, undefined) : make('text', undefined, undefined, undefined);
     case 'number':
       // in a code column every integer is a code, well-formed or not (302201 is reported as malformed)
-      if (role === 'code') return /^\d+$/.test(c.text) ? make('code', undefined, undefined, c.text) : make('text', undefined, undefined, undefined);
+      if (role === 'code')
+        return /^\d+$/.test(c.text) ? make('code', undefined, undefined, c.text) : make('text', undefined, undefined, undefined);
       if (role === 'unit-code' || role === 'serial') return make('number', valueOf(c), c.decimals, undefined);
       return make(kind === 'money' ? 'amount' : 'number', valueOf(c), c.decimals, undefined);
   }

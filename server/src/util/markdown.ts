@@ -5,5 +5,8 @@
 
 /** Text as Markdown shows it literally (backslash escapes; `|` too, for table cells; `<` as an entity; one line). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]|~]/g, '\\$&').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
+  return text
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/</g, '&lt;')
+    .replace(/\r?\n/g, ' ');
 }

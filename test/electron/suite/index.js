@@ -20,10 +20,11 @@ exports.run = async function run() {
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc);
 
-  const symbols = (await waitFor(async () => {
-    const s = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
-    return s && s.length ? s : undefined;
-  })) ?? [];
+  const symbols =
+    (await waitFor(async () => {
+      const s = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
+      return s && s.length ? s : undefined;
+    })) ?? [];
   const names = symbols.map((s) => s.name);
   assert.ok(names.includes('第一部分 部门概况'), `top-level symbols: ${names.join(', ') || '(none)'}`);
   const part4 = symbols.find((s) => s.name === '第四部分 公开报表');

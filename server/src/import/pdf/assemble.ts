@@ -21,7 +21,12 @@ const compact = (s: string) => s.replace(/[\s\u3000]+/g, '');
 
 // `3`, `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 20 页`, `3/20`, `Page 3 of 20`
 const PAGE_NUMBER = /^(?:第?\d{1,4}页?(?:[/／]\d{1,4})?(?:共\d{1,4}页)?|\d{1,4}[/／]\d{1,4}|page\d{1,4}(?:of\d{1,4})?)$/i;
-const isPageNumber = (text: string) => PAGE_NUMBER.test(compact(text).replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/^[-—–－·•~〜_]+|[-—–－·•~〜_]+$/g, ''));
+const isPageNumber = (text: string) =>
+  PAGE_NUMBER.test(
+    compact(text)
+      .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+      .replace(/^[-—–－·•~〜_]+|[-—–－·•~〜_]+$/g, ''),
+  );
 
 const TOP_ZONE = 0.12;
 const BOTTOM_ZONE = 0.88;
@@ -70,8 +75,19 @@ function headerKeys(t: TableBlock): Set<string> {
   return keys;
 }
 
-interface FlowTable { kind: 'table'; table: TableBlock; page: number; header: Set<string>; preamble: Set<string>; origins: LineOrigin[] }
-interface FlowLine { kind: 'line'; line: LineBlock; page: number }
+interface FlowTable {
+  kind: 'table';
+  table: TableBlock;
+  page: number;
+  header: Set<string>;
+  preamble: Set<string>;
+  origins: LineOrigin[];
+}
+interface FlowLine {
+  kind: 'line';
+  line: LineBlock;
+  page: number;
+}
 type Flow = FlowTable | FlowLine;
 
 /**
@@ -86,7 +102,11 @@ function flow(pages: LaidOutPage[]): Flow[] {
     while (lead < p.blocks.length && p.blocks[lead].kind === 'line') lead++;
     const prev = out[out.length - 1];
     const first = p.blocks[lead];
-    const continued = prev?.kind === 'table' && prev.page < p.page && first?.kind === 'table' && prev.table.columns === first.columns &&
+    const continued =
+      prev?.kind === 'table' &&
+      prev.page < p.page &&
+      first?.kind === 'table' &&
+      prev.table.columns === first.columns &&
       p.blocks.slice(0, lead).every((b) => b.kind === 'line' && prev.preamble.has(compact(b.text)));
     p.blocks.forEach((b, i) => {
       if (continued && i < lead) return;
@@ -97,7 +117,10 @@ function flow(pages: LaidOutPage[]): Flow[] {
         const last = prev.table.rows[prev.table.rows.length - 1];
         if (last && rows.length && finishesRow(last, rows[0], prev.table.rows)) {
           const rest = rows[0];
-          prev.table = { ...prev.table, rows: [...prev.table.rows.slice(0, -1), { ...last, cells: last.cells.map((c, k) => joinPieces([c, rest.cells[k]])) }] };
+          prev.table = {
+            ...prev.table,
+            rows: [...prev.table.rows.slice(0, -1), { ...last, cells: last.cells.map((c, k) => joinPieces([c, rest.cells[k]])) }],
+          };
           rows = rows.slice(1);
         }
         prev.table = { ...prev.table, rows: [...prev.table.rows, ...rows] };
@@ -105,7 +128,10 @@ function flow(pages: LaidOutPage[]): Flow[] {
         prev.page = p.page;
         return;
       }
-      if (b.kind === 'line') { out.push({ kind: 'line', line: b, page: p.page }); return; }
+      if (b.kind === 'line') {
+        out.push({ kind: 'line', line: b, page: p.page });
+        return;
+      }
       // the lines right above a table on its page: its title, number, unit
       const preamble = new Set<string>();
       for (let j = out.length - 1; j >= 0 && preamble.size < 8; j--) {
@@ -113,7 +139,14 @@ function flow(pages: LaidOutPage[]): Flow[] {
         if (f.kind !== 'line' || f.page !== p.page) break;
         preamble.add(compact(f.line.text));
       }
-      out.push({ kind: 'table', table: b, page: p.page, header: headerKeys(b), preamble, origins: b.rows.map((r) => ({ page: p.page, y: Math.round(r.y) })) });
+      out.push({
+        kind: 'table',
+        table: b,
+        page: p.page,
+        header: headerKeys(b),
+        preamble,
+        origins: b.rows.map((r) => ({ page: p.page, y: Math.round(r.y) })),
+      });
     });
   }
   return out;
@@ -153,7 +186,8 @@ function proseMargins(pages: LaidOutPage[]): Map<number, { left: number; right: 
 }
 
 // a line that starts an item of its own: `1.` `（二）` `三、` `第一部分`
-const ITEM_START = /^(?:\d{1,2}[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十\d]{1,3}[部章节条])/;
+const ITEM_START =
+  /^(?:\d{1,2}[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十\d]{1,3}[部章节条])/;
 
 /** How wide the first word of a line is: a CJK character, or a run of Latin letters and digits. */
 function firstWordWidth(text: string, size: number): number {
@@ -169,15 +203,20 @@ export function assemble(pagesIn: LaidOutPage[]): Assembled {
   const lines: string[] = [];
   const origins: (LineOrigin | undefined)[] = [];
   const block = (texts: string[], where: LineOrigin[]) => {
-    if (lines.length) { lines.push(''); origins.push(undefined); }
+    if (lines.length) {
+      lines.push('');
+      origins.push(undefined);
+    }
     lines.push(...texts);
     origins.push(...where);
   };
   // does `b` continue the paragraph whose last line is `a`?
   const continues = (a: FlowLine, b: FlowLine): boolean => {
-    const la = a.line, lb = b.line;
+    const la = a.line,
+      lb = b.line;
     if (la.size <= 0 || lb.size <= 0 || Math.abs(la.size - lb.size) > 0.2 * la.size) return false;
-    const ma = margins.get(widthOf.get(a.page)!)!, mb = margins.get(widthOf.get(b.page)!)!;
+    const ma = margins.get(widthOf.get(a.page)!)!,
+      mb = margins.get(widthOf.get(b.page)!)!;
     // a line ends its paragraph when the next line's first word would have fitted after it
     if (la.x1 + firstWordWidth(lb.text, lb.size) < ma.right - 0.3 * la.size) return false;
     if (lb.x0 > mb.left + 0.6 * lb.size) return false; // an indented line starts one
@@ -190,7 +229,11 @@ export function assemble(pagesIn: LaidOutPage[]): Assembled {
     if (item.kind === 'table') {
       // columns empty in every row at the edges (the margins of an open-sided grid) go once the table is whole
       const table = trimColumns(item.table);
-      if (table.rows.length) block(table.rows.map((r) => r.cells.join('\t')), item.origins);
+      if (table.rows.length)
+        block(
+          table.rows.map((r) => r.cells.join('\t')),
+          item.origins,
+        );
       continue;
     }
     const pieces = [item.line.text];

@@ -35,7 +35,8 @@ const CJK_EDGE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u
 /** Glue between two pieces of text of one cell or line: nothing next to CJK, a space between words. */
 function glue(before: string, after: string): string {
   if (!before || !after) return '';
-  const a = before[before.length - 1], b = after[0];
+  const a = before[before.length - 1],
+    b = after[0];
   if (CJK_EDGE.test(a) || CJK_EDGE.test(b)) return '';
   // a figure broken over two lines of a narrow cell (`1,234,` + `567.00`) is one figure
   if (/[\d,.]/.test(a) && /\d/.test(b) && /\d/.test(before)) return '';
@@ -95,7 +96,10 @@ function lineText(glyphs: Glyph[], prose = false): string {
     // in running text a gap of a character or more is a space the author typed (`第一条　为加强…`); in a
     // cell it is letter spacing (`合    计`)
     // …but never inside a figure: `3 .83万元` is 3.83 set with a wide gap (a space there splits the number)
-    const insideFigure = /\d$/.test(out) && /^[.,．]?\d/.test(g.text) || /\d[.,]$/.test(out) && /^\d/.test(g.text) || /\d$/.test(out) && /^[.．]/.test(g.text);
+    const insideFigure =
+      (/\d$/.test(out) && /^[.,．]?\d/.test(g.text)) ||
+      (/\d[.,]$/.test(out) && /^\d/.test(g.text)) ||
+      (/\d$/.test(out) && /^[.．]/.test(g.text));
     if (prev && prose && !insideFigure && gap > 0.8 * Math.min(g.size, prev.size)) out += ' ';
     else if (prev && (g.spaceBefore || gap > 0.25 * Math.min(g.size, prev.size))) out += glue(out, g.text);
     out += g.text;
@@ -135,8 +139,15 @@ function isAnchor(l: RowLine): boolean {
   return false;
 }
 
-const cellText = (glyphs: Glyph[]): string => [...glyphs].sort((a, b) => a.x0 - b.x0).map((g) => g.text).join('');
-const decimalsOf = (t: string): number => { const m = /\.(\d*)%?$/.exec(t); return m ? m[1].length : 0; };
+const cellText = (glyphs: Glyph[]): string =>
+  [...glyphs]
+    .sort((a, b) => a.x0 - b.x0)
+    .map((g) => g.text)
+    .join('');
+const decimalsOf = (t: string): number => {
+  const m = /\.(\d*)%?$/.exec(t);
+  return m ? m[1].length : 0;
+};
 
 /**
  * A line holding nothing but the last digits of figures cut by narrow cells (`370,219.2` over `5`, `293,191.8`
@@ -147,10 +158,11 @@ const decimalsOf = (t: string): number => { const m = /\.(\d*)%?$/.exec(t); retu
 function wrapsFigures(lines: RowLine[]): boolean[] {
   // the most decimals printed (the cut figures print fewer)
   let usual = 0;
-  for (const l of lines) for (const glyphs of l.cells.values()) {
-    const t = cellText(glyphs);
-    if (FIGURE.test(t)) usual = Math.max(usual, decimalsOf(t));
-  }
+  for (const l of lines)
+    for (const glyphs of l.cells.values()) {
+      const t = cellText(glyphs);
+      if (FIGURE.test(t)) usual = Math.max(usual, decimalsOf(t));
+    }
   return lines.map((l, i) => {
     if (i === 0 || usual === 0) return false;
     for (const [c, glyphs] of l.cells) {
@@ -176,9 +188,20 @@ export function finishesRow(above: TableRow, row: TableRow, rows: TableRow[]): b
   if (usual === 0 || row.cells.length !== above.cells.length) return false;
   let pieces = 0;
   for (let c = 0; c < row.cells.length; c++) {
-    const t = row.cells[c], cut = above.cells[c];
+    const t = row.cells[c],
+      cut = above.cells[c];
     if (!t) continue;
-    if (/^\d{1,3}$/.test(t) && cut.includes('.') && FIGURE.test(cut) && decimalsOf(cut) < usual && FIGURE.test(cut + t) && decimalsOf(cut + t) === usual) { pieces++; continue; }
+    if (
+      /^\d{1,3}$/.test(t) &&
+      cut.includes('.') &&
+      FIGURE.test(cut) &&
+      decimalsOf(cut) < usual &&
+      FIGURE.test(cut + t) &&
+      decimalsOf(cut + t) === usual
+    ) {
+      pieces++;
+      continue;
+    }
     if (FIGURE.test(t) || !cut || FIGURE.test(cut)) return false;
   }
   return pieces > 0;
@@ -200,15 +223,30 @@ function linesToRows(linesIn: RowLine[]): RowLine[][] {
   const anchors = anchorsOf(lines);
   const wraps = wrapsFigures(lines);
   const groupOf = new Map<number, RowLine[]>();
-  lines.forEach((l, i) => { if (anchors[i]) groupOf.set(i, [l]); });
+  lines.forEach((l, i) => {
+    if (anchors[i]) groupOf.set(i, [l]);
+  });
   if (groupOf.size === 0) return lines.map((l) => [l]);
   lines.forEach((l, i) => {
     if (anchors[i]) return;
     // cut-off digits belong to the figures right above them, however tall the row
-    if (wraps[i] && groupOf.has(i - 1)) { groupOf.get(i - 1)!.push(l); groupOf.set(i, groupOf.get(i - 1)!); return; }
-    let up = -1, down = -1;
-    for (let j = i - 1; j >= 0; j--) if (anchors[j]) { up = j; break; }
-    for (let j = i + 1; j < lines.length; j++) if (anchors[j]) { down = j; break; }
+    if (wraps[i] && groupOf.has(i - 1)) {
+      groupOf.get(i - 1)!.push(l);
+      groupOf.set(i, groupOf.get(i - 1)!);
+      return;
+    }
+    let up = -1,
+      down = -1;
+    for (let j = i - 1; j >= 0; j--)
+      if (anchors[j]) {
+        up = j;
+        break;
+      }
+    for (let j = i + 1; j < lines.length; j++)
+      if (anchors[j]) {
+        down = j;
+        break;
+      }
     const reach = 1.6 * l.size;
     const dUp = up >= 0 ? l.y - lines[up].y : Infinity;
     const dDown = down >= 0 ? lines[down].y - l.y : Infinity;
@@ -217,18 +255,28 @@ function linesToRows(linesIn: RowLine[]): RowLine[][] {
     else if (dDown <= reach) target = down;
     // a fragment only joins a row across other fragments that went the same way
     if (target >= 0) {
-      const lo = Math.min(target, i), hi = Math.max(target, i);
-      for (let j = lo + 1; j < hi; j++) if (!anchors[j] && !groupOf.has(j)) { target = -1; break; }
+      const lo = Math.min(target, i),
+        hi = Math.max(target, i);
+      for (let j = lo + 1; j < hi; j++)
+        if (!anchors[j] && !groupOf.has(j)) {
+          target = -1;
+          break;
+        }
     }
-    if (target >= 0) { groupOf.get(target)!.push(l); groupOf.set(i, groupOf.get(target)!); }
-    else groupOf.set(i, [l]);
+    if (target >= 0) {
+      groupOf.get(target)!.push(l);
+      groupOf.set(i, groupOf.get(target)!);
+    } else groupOf.set(i, [l]);
   });
   // keep rows in page order (a fragment attached to a row below is listed before it, the row once)
   const seen = new Set<RowLine[]>();
   const ordered: RowLine[][] = [];
   for (let i = 0; i < lines.length; i++) {
     const g = groupOf.get(i)!;
-    if (!seen.has(g)) { seen.add(g); ordered.push(g); }
+    if (!seen.has(g)) {
+      seen.add(g);
+      ordered.push(g);
+    }
   }
   return ordered;
 }
@@ -270,7 +318,10 @@ interface Grid {
   ys: number[];
   horizontal: Rule[];
   vertical: Rule[];
-  x0: number; x1: number; y0: number; y1: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
 }
 
 const SNAP = 1.5;
@@ -290,10 +341,15 @@ function mergeRules(rules: Rule[], horizontal: boolean): Rule[] {
     while (j + 1 < sorted.length && pos(sorted[j + 1]) - pos(sorted[i]) <= SNAP) j++;
     const group = sorted.slice(i, j + 1).sort((a, b) => from(a) - from(b));
     const p = group.reduce((s, r) => s + pos(r), 0) / group.length;
-    let start = from(group[0]), end = to(group[0]);
+    let start = from(group[0]),
+      end = to(group[0]);
     for (const r of group.slice(1)) {
       if (from(r) <= end + TOUCH) end = Math.max(end, to(r));
-      else { out.push(horizontal ? { x0: start, x1: end, y0: p, y1: p } : { x0: p, x1: p, y0: start, y1: end }); start = from(r); end = to(r); }
+      else {
+        out.push(horizontal ? { x0: start, x1: end, y0: p, y1: p } : { x0: p, x1: p, y0: start, y1: end });
+        start = from(r);
+        end = to(r);
+      }
     }
     out.push(horizontal ? { x0: start, x1: end, y0: p, y1: p } : { x0: p, x1: p, y0: start, y1: end });
     i = j + 1;
@@ -301,8 +357,7 @@ function mergeRules(rules: Rule[], horizontal: boolean): Rule[] {
   return out;
 }
 
-const touches = (h: Rule, v: Rule): boolean =>
-  v.x0 >= h.x0 - TOUCH && v.x0 <= h.x1 + TOUCH && h.y0 >= v.y0 - TOUCH && h.y0 <= v.y1 + TOUCH;
+const touches = (h: Rule, v: Rule): boolean => v.x0 >= h.x0 - TOUCH && v.x0 <= h.x1 + TOUCH && h.y0 >= v.y0 - TOUCH && h.y0 <= v.y1 + TOUCH;
 
 function cluster(values: number[]): number[] {
   const sorted = [...values].sort((a, b) => a - b);
@@ -317,7 +372,10 @@ function findGrids(horizontalIn: Rule[], verticalIn: Rule[]): Grid[] {
   const vertical = mergeRules(verticalIn, false);
   const n = horizontal.length + vertical.length;
   const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => { while (parent[i] !== i) i = parent[i] = parent[parent[i]]; return i; };
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
   // sweep by x would be faster; pages have at most a few hundred merged rules, so the plain double loop is fine
   for (let a = 0; a < horizontal.length; a++) {
     for (let b = 0; b < vertical.length; b++) {
@@ -329,7 +387,8 @@ function findGrids(horizontalIn: Rule[], verticalIn: Rule[]): Grid[] {
     const root = find(i);
     let g = groups.get(root);
     if (!g) groups.set(root, (g = { h: [], v: [] }));
-    if (i < horizontal.length) g.h.push(horizontal[i]); else g.v.push(vertical[i - horizontal.length]);
+    if (i < horizontal.length) g.h.push(horizontal[i]);
+    else g.v.push(vertical[i - horizontal.length]);
   }
   const grids: Grid[] = [];
   for (const { h, v } of groups.values()) {
@@ -364,7 +423,8 @@ function gridTable(grid: Grid, glyphs: Glyph[]): PageBlock[] {
   // which inner column boundaries are drawn in each band: a missing one means a cell spans both columns
   const drawn: boolean[][] = [];
   for (let r = 0; r < bands; r++) {
-    const top = ys[r], bottom = ys[r + 1];
+    const top = ys[r],
+      bottom = ys[r + 1];
     const mid = (top + bottom) / 2;
     const row: boolean[] = [true];
     for (let k = 1; k < columns; k++) {
@@ -446,10 +506,18 @@ function gridTable(grid: Grid, glyphs: Glyph[]): PageBlock[] {
     }
   }
   // a title or a unit line written inside the table, over its whole width, reads as a line of its own
-  let start = 0, end = rows.length;
+  let start = 0,
+    end = rows.length;
   while (start < end && alone[start]) start++;
   while (end > start && alone[end - 1]) end--;
-  const asLine = (row: TableRow): LineBlock => ({ kind: 'line', text: row.cells.find((c) => c !== '')!, x0: grid.x0, x1: grid.x0, y: row.y, size: 0 });
+  const asLine = (row: TableRow): LineBlock => ({
+    kind: 'line',
+    text: row.cells.find((c) => c !== '')!,
+    x0: grid.x0,
+    x1: grid.x0,
+    y: row.y,
+    size: 0,
+  });
   for (let i = 0; i < start; i++) blocks.push(asLine(rows[i]));
   if (end > start) blocks.push({ kind: 'table', rows: rows.slice(start, end), columns, top: grid.y0, bottom: grid.y1 });
   for (let i = end; i < rows.length; i++) blocks.push(asLine(rows[i]));
@@ -458,7 +526,8 @@ function gridTable(grid: Grid, glyphs: Glyph[]): PageBlock[] {
 
 /** Columns empty in every row at the table's left or right edge (margins inside an open-sided grid) go. */
 export function trimColumns(t: TableBlock): TableBlock {
-  let first = 0, last = t.columns - 1;
+  let first = 0,
+    last = t.columns - 1;
   const used = (c: number) => t.rows.some((r) => r.cells[c] !== '');
   while (first < last && !used(first)) first++;
   while (last > first && !used(last)) last--;
@@ -474,7 +543,10 @@ function isLabelLine(chunks: Glyph[][]): boolean {
   return chunks.length >= 2 && chunks.every((c) => /^[^：:]{1,12}[：:]/.test(c.map((g) => g.text).join('')));
 }
 
-interface Interval { x0: number; x1: number }
+interface Interval {
+  x0: number;
+  x1: number;
+}
 
 function alignedTable(lines: Line[], chunked: Glyph[][][]): TableBlock {
   const counts = chunked.map((c) => c.length);
@@ -498,11 +570,15 @@ function alignedTable(lines: Line[], chunked: Glyph[][][]): TableBlock {
   });
   intervals.sort((a, b) => a.x0 - b.x0);
   const columnOf = (g: Glyph): number => {
-    let best = 0, bestScore = -Infinity;
+    let best = 0,
+      bestScore = -Infinity;
     intervals.forEach((iv, k) => {
       const overlap = Math.min(g.x1, iv.x1) - Math.max(g.x0, iv.x0);
       const score = overlap > 0 ? overlap : overlap - 1e6; // overlapping first, then the nearest
-      if (score > bestScore) { bestScore = score; best = k; }
+      if (score > bestScore) {
+        bestScore = score;
+        best = k;
+      }
     });
     return best;
   };
@@ -534,8 +610,15 @@ function freeBlocks(lines: Line[]): PageBlock[] {
       while (k < lines.length) {
         const gap = lines[k].y - lines[k - 1].y;
         if (gap > 3 * Math.max(lines[k].size, lines[k - 1].size)) break;
-        if (tabular[k]) { j = k; k++; continue; }
-        if (k + 1 < lines.length && tabular[k + 1] && lines[k + 1].y - lines[k].y <= 2.5 * lines[k].size) { k++; continue; }
+        if (tabular[k]) {
+          j = k;
+          k++;
+          continue;
+        }
+        if (k + 1 < lines.length && tabular[k + 1] && lines[k + 1].y - lines[k].y <= 2.5 * lines[k].size) {
+          k++;
+          continue;
+        }
         break;
       }
       // a table has figures in its cells; lines of prose justified with wide gaps have none
@@ -550,7 +633,14 @@ function freeBlocks(lines: Line[]): PageBlock[] {
     // labelled fields side by side, or pieces far apart (a title and a table number), are lines of their own
     const far = chunked[i].some((c, k) => k > 0 && c[0].x0 - chunked[i][k - 1][chunked[i][k - 1].length - 1].x1 > 4 * line.size);
     for (const chunk of isLabelLine(chunked[i]) || far ? chunked[i] : [line.glyphs]) {
-      blocks.push({ kind: 'line', text: lineText(chunk, true), x0: chunk[0].x0, x1: chunk[chunk.length - 1].x1, y: line.y, size: line.size });
+      blocks.push({
+        kind: 'line',
+        text: lineText(chunk, true),
+        x0: chunk[0].x0,
+        x1: chunk[chunk.length - 1].x1,
+        y: line.y,
+        size: line.size,
+      });
     }
     i++;
   }
@@ -565,9 +655,11 @@ export function layoutPage(glyphs: Glyph[], horizontal: Rule[], vertical: Rule[]
   const inGrid: Glyph[][] = grids.map(() => []);
   const free: Glyph[] = [];
   for (const g of glyphs) {
-    const cx = (g.x0 + g.x1) / 2, cy = middleOf(g);
+    const cx = (g.x0 + g.x1) / 2,
+      cy = middleOf(g);
     const k = grids.findIndex((gr) => cx >= gr.x0 - 1 && cx <= gr.x1 + 1 && cy >= gr.y0 - 1 && cy <= gr.y1 + 1);
-    if (k >= 0) inGrid[k].push(g); else free.push(g);
+    if (k >= 0) inGrid[k].push(g);
+    else free.push(g);
   }
   const placed: { y: number; blocks: PageBlock[] }[] = [];
   grids.forEach((grid, k) => {
@@ -578,9 +670,15 @@ export function layoutPage(glyphs: Glyph[], horizontal: Rule[], vertical: Rule[]
   const tops = placed.map((p) => p.y).sort((a, b) => a - b);
   let part: Line[] = [];
   let next = 0;
-  const flush = (y: number) => { if (part.length) placed.push({ y, blocks: freeBlocks(part) }); part = []; };
+  const flush = (y: number) => {
+    if (part.length) placed.push({ y, blocks: freeBlocks(part) });
+    part = [];
+  };
   for (const line of freeLines) {
-    while (next < tops.length && line.y > tops[next]) { flush(part.length ? part[0].y : tops[next]); next++; }
+    while (next < tops.length && line.y > tops[next]) {
+      flush(part.length ? part[0].y : tops[next]);
+      next++;
+    }
     part.push(line);
   }
   flush(part.length ? part[0].y : Infinity);

@@ -22,7 +22,7 @@ export interface PdfPage {
   view: number[];
   rotate: number;
   getViewport(params: { scale: number }): { width: number; height: number; transform: number[] };
-  getTextContent(): Promise<{ items: ({ str?: string; transform?: number[]; width?: number; height?: number })[] }>;
+  getTextContent(): Promise<{ items: { str?: string; transform?: number[]; width?: number; height?: number }[] }>;
   getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
   cleanup(): void;
 }
@@ -39,7 +39,12 @@ export interface PdfjsFiles {
 export function pdfjsFiles(): PdfjsFiles {
   const bundled = join(__dirname, 'pdfjs');
   if (existsSync(join(bundled, 'pdf.min.mjs'))) {
-    return { module: join(bundled, 'pdf.min.mjs'), worker: join(bundled, 'pdf.worker.min.mjs'), cMaps: join(bundled, 'cmaps') + '/', standardFonts: join(bundled, 'standard_fonts') + '/' };
+    return {
+      module: join(bundled, 'pdf.min.mjs'),
+      worker: join(bundled, 'pdf.worker.min.mjs'),
+      cMaps: join(bundled, 'cmaps') + '/',
+      standardFonts: join(bundled, 'standard_fonts') + '/',
+    };
   }
   const pkg = dirname(require.resolve('pdfjs-dist/package.json'));
   return {
@@ -54,15 +59,30 @@ export function pdfjsFiles(): PdfjsFiles {
 // no DOMMatrix and pdf.js only borrows one from the native @napi-rs/canvas, which we do not ship. This inert
 // stand-in lets the module load; text extraction and operator lists never touch it.
 class InertDOMMatrix {
-  a = 1; b = 0; c = 0; d = 1; e = 0; f = 0;
+  a = 1;
+  b = 0;
+  c = 0;
+  d = 1;
+  e = 0;
+  f = 0;
   constructor(init?: ArrayLike<number>) {
     if (init && init.length >= 6) [this.a, this.b, this.c, this.d, this.e, this.f] = Array.from(init).slice(0, 6);
   }
-  multiplySelf(): this { return this; }
-  preMultiplySelf(): this { return this; }
-  invertSelf(): this { return this; }
-  translate(): this { return this; }
-  scale(): this { return this; }
+  multiplySelf(): this {
+    return this;
+  }
+  preMultiplySelf(): this {
+    return this;
+  }
+  invertSelf(): this {
+    return this;
+  }
+  translate(): this {
+    return this;
+  }
+  scale(): this {
+    return this;
+  }
 }
 
 let loading: Promise<{ pdfjs: PdfjsModule; files: PdfjsFiles }> | undefined;
@@ -95,6 +115,8 @@ export function loadPdfjs(): Promise<{ pdfjs: PdfjsModule; files: PdfjsFiles }> 
     pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(files.worker).href;
     return { pdfjs, files };
   })();
-  loading.catch(() => { loading = undefined; });
+  loading.catch(() => {
+    loading = undefined;
+  });
   return loading;
 }
