@@ -7,6 +7,7 @@ import { foldingRanges, type FoldingRangeShape } from './features/folding.js';
 import { checkDocument, computationsOfTable, type CheckSettings, type Computation, type Finding } from './checks/index.js';
 import { tableHover, withOriginLine, type HoverShape } from './features/hover.js';
 import { codeHover } from './features/codeHover.js';
+import { Catalogue } from './catalogue/catalogue.js';
 import { codeCompletions, type CompletionShape } from './features/completion.js';
 import { definition, proseHover, references, type LocationShape } from './features/navigation.js';
 import { quickFixes, type CodeActionShape } from './features/codeActions.js';
@@ -48,8 +49,29 @@ interface OpenDocument {
   analysis?: Analysis;
 }
 
+/** What the service is given rather than reaching for a module singleton (vscode-markdown-languageservice is given its workspace). */
+export interface LanguageServiceOptions {
+  /** The subject-code catalogue, with whatever local codes its owner added; the bundled one by default. */
+  catalogue?: Catalogue;
+}
+
 export class LanguageService {
   private docs = new Map<string, OpenDocument>();
+  private readonly given: LanguageServiceOptions;
+  private loaded?: Catalogue;
+
+  constructor(options: LanguageServiceOptions = {}) {
+    this.given = options;
+  }
+
+  /**
+   * The catalogue this service checks codes against: the one it was given, else its own, loaded on first use (so
+   * a missing data folder is an error of the first request, which the server reports, not of start-up).
+   */
+  get catalogue(): Catalogue {
+    this.loaded ??= this.given.catalogue ?? Catalogue.load();
+    return this.loaded;
+  }
   /**
    * Kept apart from the open documents: the map arrives before the editor opens the converted text, and survives
    * the close-and-reopen of a language change; converting the original again replaces it.
@@ -123,7 +145,11 @@ export class LanguageService {
     if (!a.checked || a.checked.settings !== key) {
       // one pass gives both: the findings, and every comparison made (what hovers and navigation explain)
       const computations: Computation[] = [];
-      a.checked = { settings: key, findings: checkDocument(a.document, settings, uri, (x) => computations.push(x)), computations };
+      a.checked = {
+        settings: key,
+        findings: checkDocument(a.document, { ...settings, catalogue: this.catalogue }, uri, (x) => computations.push(x)),
+        computations,
+      };
     }
     return a.checked;
   }
@@ -169,14 +195,16 @@ export class LanguageService {
   private hoverInText(uri: string, position: Position, settings: CheckSettings): HoverShape | undefined {
     const a = this.analysis(uri);
     if (!a) return undefined;
-    const code = codeHover(a.document, position, settings.year);
+    const code = codeHover(a.document, position, settings.year, this.catalogue);
     if (code) return code;
     if (a.checked?.settings === JSON.stringify(settings)) {
       const computations = a.checked.computations;
       return tableHover(a.document, position, computations, settings.locale) ?? proseHover(position, computations, settings.locale);
     }
     const table = a.document.tables.find((t) => position.line >= t.range.start.line && position.line <= t.range.end.line);
-    return table ? tableHover(a.document, position, computationsOfTable(table, settings, uri), settings.locale) : undefined;
+    return table
+      ? tableHover(a.document, position, computationsOfTable(table, { ...settings, catalogue: this.catalogue }, uri), settings.locale)
+      : undefined;
   }
 
   definition(uri: string, position: Position, settings: CheckSettings = {}): LocationShape[] {
@@ -192,7 +220,7 @@ export class LanguageService {
 
   completions(uri: string, position: Position, settings: CheckSettings = {}): CompletionShape[] {
     const a = this.analysis(uri);
-    return a ? codeCompletions(a.document, position, settings.year) : [];
+    return a ? codeCompletions(a.document, position, settings.year, this.catalogue) : [];
   }
 
   codeActions(uri: string, range: Range, settings: CheckSettings = {}): CodeActionShape[] {

@@ -10,6 +10,7 @@ import { summaryBalances } from '../../server/src/checks/summary.js';
 import { crossTable } from '../../server/src/checks/crossTable.js';
 import { subjectCodes } from '../../server/src/checks/codes.js';
 import { narrative } from '../../server/src/checks/narrative.js';
+import { catalogue } from '../../server/src/catalogue/catalogue.js';
 
 const RULES = [tableArithmetic, summaryBalances, crossTable, subjectCodes, narrative];
 
@@ -46,7 +47,7 @@ export const LINE_PIECES = [
 export function exercise(text: string): void {
   const doc = analyzeText(text);
   // every rule on its own (checkDocument would swallow a rule's exception: here it must not happen)
-  for (const rule of RULES) rule(doc, { uri: 'u', settings: {}, locale: 'zh', collect: () => undefined });
+  for (const rule of RULES) rule(doc, { uri: 'u', settings: {}, locale: 'zh', collect: () => undefined, catalogue: catalogue() });
   const svc = new LanguageService();
   svc.open('u', text);
   svc.diagnostics('u');

@@ -1,5 +1,5 @@
 // What a subject code means, as Markdown (hover, `budget-lint explain`) and as JSON (`explain --format json`).
-import { catalogue, CLASSIFICATION_NAME, CURRENT_YEAR, type CatalogueEntry } from './catalogue.js';
+import { catalogue, CLASSIFICATION_NAME, CURRENT_YEAR, type Catalogue, type CatalogueEntry } from './catalogue.js';
 
 export interface Explanation {
   code: string;
@@ -14,8 +14,7 @@ export interface Explanation {
   source: string;
 }
 
-export function explainCode(code: string, year = CURRENT_YEAR): Explanation | undefined {
-  const cat = catalogue();
+export function explainCode(code: string, year = CURRENT_YEAR, cat: Catalogue = catalogue()): Explanation | undefined {
   const e = cat.lookup(code, year) ?? cat.anyEdition(code);
   if (!e) return undefined;
   const related: Explanation['related'] = [];
@@ -69,8 +68,11 @@ export function explanationMarkdown(x: Explanation): string {
 }
 
 /** Why an unknown code might be meant as another: its parent and the parent's children. */
-export function nearest(code: string, year = CURRENT_YEAR): { parent?: CatalogueEntry; siblings: CatalogueEntry[] } {
-  const cat = catalogue();
+export function nearest(
+  code: string,
+  year = CURRENT_YEAR,
+  cat: Catalogue = catalogue(),
+): { parent?: CatalogueEntry; siblings: CatalogueEntry[] } {
   for (let n = code.length - 2; n >= 3; n -= 2) {
     const parent = cat.lookup(code.slice(0, n), year);
     if (parent) return { parent, siblings: cat.children(parent.code, year) };

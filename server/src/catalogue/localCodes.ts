@@ -2,14 +2,14 @@
 // them in a JSON file (budget-codes.json in the workspace, or `budget-lint --codes FILE`):
 //   { "codes": [ { "code": "2109901", "name": "…", "valid": "2024-", "explanation": "…" } ] }
 // The file is checked: every problem is reported with its line, valid entries are still used.
-import { catalogue, classificationOf, levelOf, type CatalogueEntry } from './catalogue.js';
+import { catalogue, classificationOf, levelOf, type Catalogue, type CatalogueEntry } from './catalogue.js';
 
 export interface LocalCodeProblem {
   line: number;
   message: string;
 }
 
-export function parseLocalCodes(text: string): { entries: CatalogueEntry[]; problems: LocalCodeProblem[] } {
+export function parseLocalCodes(text: string, cat: Catalogue = catalogue()): { entries: CatalogueEntry[]; problems: LocalCodeProblem[] } {
   const problems: LocalCodeProblem[] = [];
   const entries: CatalogueEntry[] = [];
   let data: unknown;
@@ -55,7 +55,7 @@ export function parseLocalCodes(text: string): { entries: CatalogueEntry[]; prob
       continue;
     }
     const parent = code.length > 3 ? code.slice(0, code.length - 2) : undefined;
-    if (parent && !catalogue().anyEdition(parent) && !list.some((x) => (x as { code?: string })?.code === parent)) {
+    if (parent && !cat.anyEdition(parent) && !list.some((x) => (x as { code?: string })?.code === parent)) {
       problems.push({ line, message: `编码 ${code} 的上级 ${parent} 既不在国家科目中，也不在本文件中` });
       continue;
     }

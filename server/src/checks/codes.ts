@@ -4,11 +4,11 @@
 import type { Cell, DisclosureDocument, Range, Row, Table } from '../model/types.js';
 import type { CheckContext, Finding, FindingData, RuleId } from './index.js';
 import {
-  catalogue,
   classificationOf,
   CURRENT_YEAR,
   levelOf,
   normalizeName,
+  type Catalogue,
   type CatalogueEntry,
   type Classification,
 } from '../catalogue/catalogue.js';
@@ -105,7 +105,7 @@ function checkTableCode(ctx: CheckContext, table: Table, row: Row, cell: Cell, y
   if (code.length < 3) return []; // a split 款/项 part or a row number a converter separated: not a code of its own
   // provinces refine an economic 款 with 项 of their own (重庆: 3010201 岗位工资 under 30102 津贴补贴): a local
   // code under a 款 of the catalogue is theirs to define, not a malformed one
-  if (byPrefix && byPrefix !== 'function' && code.length === 7 && catalogue().anyEdition(code.slice(0, 5))) return [];
+  if (byPrefix && byPrefix !== 'function' && code.length === 7 && ctx.catalogue.anyEdition(code.slice(0, 5))) return [];
   if (!levelOf(code) || (byPrefix && byPrefix !== 'function' && code.length === 7)) {
     return [malformed(ctx, cell, code, nameCell?.text, column ?? byPrefix, year)];
   }
@@ -126,21 +126,23 @@ function checkTableCode(ctx: CheckContext, table: Table, row: Row, cell: Cell, y
       ),
     ];
   }
-  return checkKnown(ctx, code, cell.range, nameCell?.text, nameCell?.range, year, cell.text.trim());
+  return checkKnown(ctx, { code, range: cell.range, name: nameCell?.text, nameRange: nameCell?.range, year, codeText: cell.text.trim() });
 }
 
 /** Existence in the year's edition and the name written beside the code. */
 /** `codeText`: what is printed at `range` (the whole code, or in split 类/款/项 columns its last digits). */
-function checkKnown(
-  ctx: CheckContext,
-  code: string,
-  range: Range,
-  name: string | undefined,
-  nameRange: Range | undefined,
-  year: number,
-  codeText: string,
-): Finding[] {
-  const cat = catalogue();
+/** A code to look up: where it is printed, the name written beside it, the year whose edition applies. */
+interface KnownCode {
+  code: string;
+  range: Range;
+  name: string | undefined;
+  nameRange: Range | undefined;
+  year: number;
+  codeText: string;
+}
+
+function checkKnown(ctx: CheckContext, { code, range, name, nameRange, year, codeText }: KnownCode): Finding[] {
+  const cat = ctx.catalogue;
   const cls = classificationOf(code)!;
   const entry = cat.lookup(code, year);
   if (!entry) {
@@ -158,7 +160,7 @@ function checkKnown(
           .join(' › '),
       });
     else {
-      const near = nearest(code, year);
+      const near = nearest(code, year, cat);
       if (near.parent)
         hint = message(ctx.locale, 'unknown-hint-parent', {
           code: near.parent.code,
@@ -185,7 +187,7 @@ function checkKnown(
   if (written.length >= 6 && accepted.some((a) => a.startsWith(written))) return [];
   // the official name with its parent's qualifier repeated (`31101 资本金注入（基本建设）` under `311 对企业补助（基本建设）`,
   // as budget systems print it to tell it from `31201 资本金注入`): the same subject, named more precisely
-  if (inheritedQualifiers(code, year).some((q) => accepted.some((a) => written === `${a}(${q})`))) return [];
+  if (inheritedQualifiers(cat, code, year).some((q) => accepted.some((a) => written === `${a}(${q})`))) return [];
   // `302→其他商品和服务支出` with the 款 digits (99) on another line: the name of one of the code's own items
   const childNames = cat.children(code, year).flatMap((c) => cat.acceptedNames(c).map(normalizeName));
   if (childNames.some((c) => c === written || (written.length >= 6 && c.startsWith(written)))) return [];
@@ -211,8 +213,7 @@ function checkKnown(
 }
 
 /** The parenthesized qualifiers in the names of a code's ancestors (`基本建设` of `311 对企业补助（基本建设）`), normalized. */
-function inheritedQualifiers(code: string, year: number): string[] {
-  const cat = catalogue();
+function inheritedQualifiers(cat: Catalogue, code: string, year: number): string[] {
   const out: string[] = [];
   for (let n = 3; n < code.length; n += 2) {
     const e = cat.lookup(code.slice(0, n), year) ?? cat.anyEdition(code.slice(0, n));
@@ -231,7 +232,7 @@ function malformed(
   cls: Classification | undefined,
   year: number,
 ): Finding {
-  const cat = catalogue();
+  const cat = ctx.catalogue;
   const candidates = new Set<string>();
   for (let i = 0; i < code.length; i++) candidates.add(code.slice(0, i) + code.slice(i + 1)); // one digit too many
   for (const n of [3, 5, 7]) if (code.length > n) candidates.add(code.slice(0, n));
@@ -254,7 +255,7 @@ function mapping(cells: Cell[], year: number, out: Finding[], ctx: CheckContext)
   const dept = cells.find((c) => classificationOf(c.code!) === 'economic-department' && levelOf(c.code!));
   const gov = cells.find((c) => classificationOf(c.code!) === 'economic-government' && levelOf(c.code!));
   if (!dept || !gov) return;
-  const cat = catalogue();
+  const cat = ctx.catalogue;
   const m = cat.mappingOf(dept.code!);
   if (!m) return;
   const allowed = [...m.agency, ...m.institution];
@@ -298,7 +299,7 @@ function proseCodes(doc: DisclosureDocument, ctx: CheckContext, year: number): F
       const range = { start: { line, character: codeStart }, end: { line, character: codeStart + code.length } };
       const nameStart = m.index! + m[0].indexOf(name);
       const nameRange = { start: { line, character: nameStart }, end: { line, character: nameStart + name.length } };
-      const cat = catalogue();
+      const cat = ctx.catalogue;
       const entry = cat.lookup(code, year);
       // prose names are often abbreviated (工资福利支出 for 机关工资福利支出): only a clearly different name is flagged
       if (entry && name) {
@@ -306,7 +307,7 @@ function proseCodes(doc: DisclosureDocument, ctx: CheckContext, year: number): F
         const accepted = cat.acceptedNames(entry).map(normalizeName);
         if (accepted.some((a) => written.includes(a) || a.includes(written))) continue;
       }
-      out.push(...checkKnown(ctx, code, range, name || undefined, nameRange, year, code));
+      out.push(...checkKnown(ctx, { code, range, name: name || undefined, nameRange, year, codeText: code }));
     }
   });
   return out;

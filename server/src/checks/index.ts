@@ -1,5 +1,6 @@
 // The checks registry: each rule is a pure function (document, context) → findings.
 import { oneFindingPerCause } from './rootCause.js';
+import { catalogue, type Catalogue } from '../catalogue/catalogue.js';
 import type { DisclosureDocument, Range, Table } from '../model/types.js';
 import { message, type Locale } from './messages.js';
 import { SEVERITY_NUMBER, effectiveSeverity, ruleDocsUrl, type RuleId, type SeveritySetting } from '../../../shared/src/rules.js';
@@ -53,8 +54,13 @@ export type SeverityName = SeveritySetting;
 export interface CheckSettings {
   year?: number;
   locale?: Locale;
-  /** Per-rule severity overrides. */
+  /** Per-rule (or per-tag) severity overrides. */
   rules?: Partial<Record<string, SeverityName>>;
+  /**
+   * The subject-code catalogue to check against, as the caller holds it (the LanguageService its own, with the
+   * workspace's local codes). Without one, the bundled catalogue.
+   */
+  catalogue?: Catalogue;
 }
 
 /** One comparison a rule made (whatever its outcome): what hovers show to explain a figure. */
@@ -79,6 +85,8 @@ export interface CheckContext {
   locale: Locale;
   /** When set, every comparison is reported here too (for hovers). */
   collect?: (c: Computation) => void;
+  /** The subject-code catalogue the codes are checked against (given by the caller; settings.catalogue). */
+  catalogue: Catalogue;
 }
 
 export type Rule = (doc: DisclosureDocument, context: CheckContext) => Finding[];
@@ -108,7 +116,7 @@ export function checkDocument(
   collect?: (c: Computation) => void,
   checks: readonly Check[] = CHECKS,
 ): Finding[] {
-  const context: CheckContext = { uri, settings, locale: settings.locale ?? 'zh', collect };
+  const context: CheckContext = { uri, settings, locale: settings.locale ?? 'zh', collect, catalogue: settings.catalogue ?? catalogue() };
   const out: Finding[] = [];
   const crashed: Finding[] = [];
   for (const check of checks) {
@@ -163,7 +171,13 @@ function crashFinding(check: Check, e: unknown, locale: Locale): Finding {
  */
 export function computationsOfTable(table: Table, settings: CheckSettings = {}, uri = ''): Computation[] {
   const out: Computation[] = [];
-  const context: CheckContext = { uri, settings, locale: settings.locale ?? 'zh', collect: (c) => out.push(c) };
+  const context: CheckContext = {
+    uri,
+    settings,
+    locale: settings.locale ?? 'zh',
+    collect: (c) => out.push(c),
+    catalogue: settings.catalogue ?? catalogue(),
+  };
   try {
     out.push(...tableComputations(table, context));
     summaryTable(table, context);

@@ -21,7 +21,7 @@ import {
 import { explainCode, explanationMarkdown } from '../catalogue/explain.js';
 import { parseLocalCodes } from '../catalogue/localCodes.js';
 import { ConfigCache, isIgnored, settingsWith } from '../config.js';
-import { catalogue } from '../catalogue/catalogue.js';
+import { Catalogue } from '../catalogue/catalogue.js';
 
 const USAGE = `usage:
   budget-lint [--format text|json|sarif] [--year YYYY] [--locale zh|en] [--codes FILE]
@@ -100,7 +100,7 @@ async function readDocument(path: string): Promise<LoadedDocument> {
 }
 
 /** Local codes: --codes FILE, or budget-codes.json in the current folder. Problems are reported, never fatal. */
-function loadLocalCodes(o: Options, configs = new ConfigCache()): void {
+function loadLocalCodes(o: Options, configs: ConfigCache, cat: Catalogue): void {
   const file =
     o.codes ?? configs.forFile(join(process.cwd(), 'x'))?.codes ?? (existsSync('budget-codes.json') ? 'budget-codes.json' : undefined);
   if (!file) return;
@@ -110,15 +110,17 @@ function loadLocalCodes(o: Options, configs = new ConfigCache()): void {
   } catch {
     throw new UsageError(`cannot read ${file}`);
   }
-  const { entries, problems } = parseLocalCodes(text);
+  const { entries, problems } = parseLocalCodes(text, cat);
   for (const p of problems) process.stderr.write(`${file}:${p.line + 1}:1: error local-codes ${p.message}\n`);
-  catalogue().setLocal(entries);
+  cat.setLocal(entries);
 }
 
 async function runCheck(o: Options): Promise<number> {
   if (o.positional.length === 0) throw new UsageError('no PATH given');
   const configs = new ConfigCache();
-  loadLocalCodes(o, configs);
+  // this run's own catalogue, with the local codes added: given to every check, never a shared module state
+  const cat = Catalogue.load();
+  loadLocalCodes(o, configs, cat);
   const format = (o.format ?? 'text') as OutputFormat;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif`);
   const { files, skipped, missing } = collectFiles(o.positional.filter((p) => p !== '-'));
@@ -142,7 +144,11 @@ async function runCheck(o: Options): Promise<number> {
       const loaded = await readDocument(f);
       const doc = analyzeText(loaded.text);
       const uri = f === '-' ? 'stdin:' : pathToFileURL(resolve(f)).href;
-      const diagnostics = checkDocument(doc, settingsWith({}, config, { year: o.year, locale: o.locale, rules: o.rules }), uri);
+      const diagnostics = checkDocument(
+        doc,
+        { ...settingsWith({}, config, { year: o.year, locale: o.locale, rules: o.rules }), catalogue: cat },
+        uri,
+      );
       results.push(withOrigins({ file: f, diagnostics, format: loaded.format, encoding: loaded.encoding, pages: loaded.pages }, loaded));
     } catch (e) {
       const reason = e instanceof UnreadableError ? e.message : `internal error: ${(e as Error).message?.split('\n')[0] ?? e}`;
@@ -199,9 +205,10 @@ function runExplain(o: Options): number {
   if (o.positional.length !== 1) throw new UsageError('explain takes exactly one CODE');
   const format = o.format ?? 'markdown';
   if (format !== 'markdown' && format !== 'json') throw new UsageError('--format must be markdown or json');
-  loadLocalCodes(o);
+  const cat = Catalogue.load();
+  loadLocalCodes(o, new ConfigCache(), cat);
   const code = o.positional[0].trim();
-  const x = /^\d{3,7}$/.test(code) ? explainCode(code, o.year) : undefined;
+  const x = /^\d{3,7}$/.test(code) ? explainCode(code, o.year, cat) : undefined;
   if (!x) {
     process.stderr.write(`budget-lint: ${code}: not a subject code in the catalogue${o.year ? ` for ${o.year}` : ''}\n`);
     return 1;

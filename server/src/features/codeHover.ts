@@ -2,6 +2,7 @@
 // explain`) and where this document uses it, with its amounts.
 import type { DisclosureDocument, Position, Range } from '../model/types.js';
 import { explainCode, explanationMarkdown } from '../catalogue/explain.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
 import type { HoverShape } from './hover.js';
 
 /** `（2101501）` in prose: a code in brackets. */
@@ -41,10 +42,10 @@ export function occurrences(doc: DisclosureDocument, code: string): { table: str
   return out;
 }
 
-export function codeHover(doc: DisclosureDocument, pos: Position, year?: number): HoverShape | undefined {
+export function codeHover(doc: DisclosureDocument, pos: Position, year?: number, cat?: Catalogue): HoverShape | undefined {
   const hit = codeAt(doc, pos);
   if (!hit) return undefined;
-  const x = explainCode(hit.code, year ?? doc.facts.year);
+  const x = explainCode(hit.code, year ?? doc.facts.year, cat);
   if (!x) return undefined;
   const lines = [explanationMarkdown(x)];
   const used = occurrences(doc, hit.code);

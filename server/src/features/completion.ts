@@ -2,7 +2,7 @@
 // parent come first (the code typed so far, or the code of the row above), each with its name; accepting
 // one in a table also fills the name cell when it is empty.
 import type { DisclosureDocument, Position, Range } from '../model/types.js';
-import { catalogue, CLASSIFICATION_NAME, CURRENT_YEAR, type CatalogueEntry } from '../catalogue/catalogue.js';
+import { catalogue, CLASSIFICATION_NAME, CURRENT_YEAR, type Catalogue, type CatalogueEntry } from '../catalogue/catalogue.js';
 
 export interface CompletionShape {
   label: string;
@@ -15,7 +15,7 @@ export interface CompletionShape {
   additionalTextEdits?: { range: Range; newText: string }[];
 }
 
-export function codeCompletions(doc: DisclosureDocument, pos: Position, year?: number): CompletionShape[] {
+export function codeCompletions(doc: DisclosureDocument, pos: Position, year?: number, cat: Catalogue = catalogue()): CompletionShape[] {
   const text = doc.lines[pos.line] ?? '';
   const before = text.slice(0, pos.character);
   const y = year ?? doc.facts.year ?? CURRENT_YEAR;
@@ -25,7 +25,6 @@ export function codeCompletions(doc: DisclosureDocument, pos: Position, year?: n
   if (!m) return [];
   const typed = m[1];
   const start = { line: pos.line, character: pos.character - typed.length };
-  const cat = catalogue();
   let candidates: CatalogueEntry[];
   if (typed.length >= 3) candidates = cat.withPrefix(typed, y, 200);
   else {

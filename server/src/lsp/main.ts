@@ -30,11 +30,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { catalogue, type CatalogueEntry } from '../catalogue/catalogue.js';
+import type { CatalogueEntry } from '../catalogue/catalogue.js';
 import { parseLocalCodes } from '../catalogue/localCodes.js';
 import { MAX_EDITOR_TEXT_BYTES, MAX_ORIGINAL_BYTES, UnreadableError, fileErrorReason, loadDocument, tooLarge } from '../import/load.js';
 
 const connection = createConnection(ProposedFeatures.all);
+// the service owns its catalogue (loaded on first use), to which the workspace's local codes are added
 const service = new LanguageService();
 const pending = new Map<string, NodeJS.Timeout>();
 let settings: ServerSettings = normalizeSettings(undefined);
@@ -130,7 +131,7 @@ function reloadLocalCodes(): void {
       })),
     });
   }
-  catalogue().setLocal(entries);
+  service.catalogue.setLocal(entries);
   service.invalidateChecks();
   for (const uri of service.uris()) scheduleDiagnostics(uri);
 }
@@ -158,7 +159,7 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   void refreshSettings();
   // the catalogue is data next to the bundle: say so once if it is missing, instead of silently checking no codes
-  guarded('loading the subject-code catalogue', undefined, () => catalogue());
+  guarded('loading the subject-code catalogue', undefined, () => service.catalogue);
   guarded('local codes', undefined, reloadLocalCodes);
 });
 
