@@ -276,3 +276,177 @@ test('figures in a reason after a list are not parts of the list', () => {
     1,
   );
 });
+
+// Cut from a 2024 普陀区财政局 决算 (more-docs/01) and 2026 广州/重庆 budgets: a 其中 that opens a sentence lists the parts of
+// the amount the sentence before it states.
+test('a total that ends its sentence: the 其中 after the 。 itemises it', () => {
+  const wrong = check(
+    '一般公共预算财政拨款基本支出2336.91万元。其中：人员经费2125.26万元，主要包括：基本工资、津贴补贴；公用经费184.65万元，主要包括：办公费、印刷费。',
+  );
+  assert.equal(wrong.length, 1);
+  assert.equal(wrong[0].code, 'text-sum-mismatch');
+  assert.match(wrong[0].message, /2,336\.91万元 与「其中」所列各项之和 2,309\.91万元 不符，相差 27\.00万元/);
+  assert.deepEqual(
+    check('一般公共预算财政拨款基本支出2336.91万元。其中：人员经费2152.26万元，主要包括：基本工资；公用经费184.65万元，主要包括：办公费。'),
+    [],
+  );
+  // a change, a rate and a reason between the amount and the 。 do not change what the sentence is about
+  const sangong = (car: string) =>
+    check(
+      `2026年本部门财政拨款安排“三公”经费19.86万元，比上年减少22.65万元，下降53.3%，主要原因是厉行节约。其中：因公出国（境）费5万元，比上年减少15万元，下降75%，主要原因是厉行节约；公务用车购置及运行维护费${car}万元（公务用车购置费0万元，比上年增加0万元；公务用车运行维护费${car}万元，比上年减少2.3万元。）比上年减少2.3万元，主要原因是压减；公务接待费8.16万元，比上年减少5.35万元，下降39.6%，主要原因是压减。`,
+    );
+  assert.deepEqual(sangong('6.7'), [], 'the 。 inside the parentheses ends no sentence: 5 + 6.7 + 8.16 = 19.86');
+  assert.deepEqual(
+    sangong('7.7').map((f) => f.code),
+    ['text-sum-mismatch'],
+  );
+  // several amounts that agree (收入 = 支出) name the same total
+  assert.deepEqual(
+    check(
+      '2026年一般公共预算财政拨款收入128148.56万元，一般公共预算财政拨款支出128148.56万元，比2025年增加10300.15万元。其中：基本支出33325.21万元，主要用于保障运转；项目支出94823.35万元，主要用于事业发展。',
+    ),
+    [],
+  );
+  assert.equal(
+    check(
+      '2026年一般公共预算财政拨款收入128148.56万元，一般公共预算财政拨款支出128148.56万元，比2025年增加10300.15万元。其中：基本支出33325.21万元，主要用于保障运转；项目支出95823.35万元，主要用于事业发展。',
+    ).length,
+    1,
+  );
+});
+
+test('must not: a 其中 after a sentence of several different amounts, or after a sentence without one', () => {
+  // 其中 may list the parts of 基本支出 or of 项目支出: which one is not said
+  assert.deepEqual(check('基本支出80.00万元，项目支出20.00万元。其中：人员经费70.00万元，公用经费5.00万元。'), []);
+  assert.deepEqual(check('本部门共设内设机构5个。其中：行政处室经费30.00万元，业务处室经费20.00万元。'), []);
+  // a change is not a total: `较上年增加20万元。其中：…` lists where the change came from, or the total's parts — not said
+  assert.deepEqual(check('较上年增加20.00万元。其中：新增项目一15.00万元，新增项目二10.00万元。'), []);
+});
+
+// Cut from a 2026 上海市水务局 budget (c001): the “三公” items numbered （一）（二）（三） over the paragraphs after 其中：.
+test('numbered items （一）（二）（三） after 其中： are the parts of the total, as （1）（2）（3） are', () => {
+  const doc = (first: string) =>
+    check(
+      '一、2026年“三公”经费预算情况说明',
+      '',
+      '2026年“三公”经费预算数为16.80万元，比2025年预算减少15.50万元。其中：',
+      '',
+      `（一）因公出国（境）费${first}万元，与2025年预算持平。`,
+      '',
+      '（二）公务用车购置及运行费6.30万元，比2025年预算减少15.00万元，主要原因是2026年无新购公务用车。其中：公务用车购置费0.00万元，比2025年预算减少15.00万元，主要原因是减少公务用车购置；公务用车运行费6.30万元，与2025年预算持平。',
+      '',
+      '（三）公务接待费0.50万元，比2025年预算减少0.50万元，主要原因是按年度公务接待实际情况测算。',
+    );
+  assert.deepEqual(doc('10.00'), []);
+  const wrong = doc('11.00');
+  assert.equal(wrong.length, 1);
+  assert.match(wrong[0].message, /16\.80万元 与「其中」所列各项之和 17\.80万元 不符，相差 1\.00万元/);
+  // items written one after another without blank lines (as converted) are paragraphs of their own too
+  assert.equal(
+    check(
+      '2026年“三公”经费预算数为16.80万元。其中：\n（一）因公出国（境）费11.00万元。\n（二）公务用车购置及运行费6.30万元。\n（三）公务接待费0.50万元。',
+    ).length,
+    1,
+  );
+});
+
+test('must not: numbered paragraphs after 其中： that are not a list of its parts', () => {
+  // the paragraph that opens the list is itself an item: the next items of its own numbering are its siblings
+  assert.deepEqual(check('（2）公用经费16.30万元，其中：', '', '（3）公务接待费0.50万元。', '', '（4）会议费3.00万元。'), []);
+  assert.deepEqual(check('（二）公用经费16.30万元，其中：', '', '（三）公务接待费0.50万元。', '', '（四）会议费3.00万元。'), []);
+  // items that name themselves in a sentence of their own and give several figures after it have no single part figure
+  assert.deepEqual(
+    check(
+      '2026年“三公”经费预算数为16.80万元。其中：',
+      '',
+      '（一）因公出国（境）费。年初预算为12.00万元，执行数为10.00万元。',
+      '',
+      '（二）公务用车购置及运行费。年初预算为8.00万元，执行数为6.30万元。',
+      '',
+      '（三）公务接待费。年初预算为1.00万元，执行数为0.50万元。',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    check(
+      '2026年“三公”经费预算数为16.80万元。其中：',
+      '',
+      '（一）因公出国（境）费10.00万元。',
+      '',
+      '（二）公务用车购置及运行费。年初预算为8.00万元，执行数为6.30万元。',
+      '',
+      '（三）公务接待费0.50万元。',
+    ),
+    [],
+    'one such item and the sum cannot be told',
+  );
+  // numbering that starts again at （1） is a new list (of the 项目支出 in between), not more parts of the first
+  assert.deepEqual(
+    check(
+      '基本支出100.00万元，其中：',
+      '',
+      '（1）人员经费80.00万元。',
+      '',
+      '（2）公用经费20.00万元。',
+      '',
+      '项目支出50.00万元，其中：',
+      '',
+      '（1）信息化项目30.00万元。',
+      '',
+      '（2）运维项目20.00万元。',
+    ),
+    [],
+  );
+  // a list that does not start at item 1 is not the list the 其中 opens
+  assert.deepEqual(check('支出合计50.00万元，其中：', '', '（二）公务用车购置及运行费6.30万元。', '', '（三）公务接待费0.50万元。'), []);
+  // 北京: zeros listed under a total that is not zero say what it does not contain
+  assert.deepEqual(
+    check(
+      '（二）项目支出。项目支出预算2141.55万元，占本年支出预算22.25%。其中：',
+      '',
+      '1.事业单位经营支出0万元。',
+      '',
+      '2.上缴上级支出0万元。',
+      '',
+      '3.对附属单位补助支出0万元。',
+    ),
+    [],
+  );
+});
+
+// Cut from a 2023 万里街道 budget (more-docs/10): 执行数 and 预算 stated, the growth between them, no change figure.
+test('growth between two stated levels: (B − A) ÷ A, with both figures rounded', () => {
+  const item = (a: string, b: string, word: string, p: string, base = '2022年预算执行数') =>
+    check(
+      `16.“社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）”220.63万元，主要用于职业年金缴费支出。2022年当年预算执行数为${a}万元，2023年预算安排${b}万元，比${base}${word}${p}。主要原因是：经费增加。`,
+    );
+  const wrong = item('132.59', '441.25', '增加', '60.54%');
+  assert.equal(wrong.length, 1);
+  assert.equal(wrong[0].code, 'percent-mismatch');
+  assert.match(
+    wrong[0].message,
+    /增长 60\.54% 与所述数字不符：「预算安排」441\.25万元 比「预算执行数」132\.59万元 变动 308\.66万元，应为 232\.79%/,
+  );
+  assert.deepEqual(item('1.48', '2.63', '增加', '77.70 %'), []);
+  assert.deepEqual(item('2695.80', '1837.36', '减少', '31.84%'), []);
+  assert.equal(item('2695.80', '1837.36', '减少', '38.14%').length, 1, 'a decrease is checked too');
+  assert.equal(item('100.00', '80.00', '增加', '20.00%').length, 1, 'a fall stated as an increase');
+  assert.deepEqual(item('0', '60.13', '增加', '100.00%'), [], 'from zero: not comparable');
+  // 348.52 → 350.35 is 0.525…%: printed 0.53% (rounded) and 0.52% (truncated) are both right
+  assert.deepEqual(item('348.52', '350.35', '增加', '0.52%'), []);
+  assert.deepEqual(item('348.52', '350.35', '增加', '0.53%'), []);
+});
+
+test('must not: a percentage after two levels that is about something else', () => {
+  const item = (tail: string) => check(`2022年当年预算执行数为132.59万元，2023年预算安排441.25万元，${tail}。`);
+  assert.deepEqual(item('比2022年预算增加60.54%'), [], 'the 2022 budget, not the 执行数 stated');
+  assert.deepEqual(item('比2021年预算执行数增加60.54%'), [], "another year's 执行数");
+  assert.deepEqual(item('比上年增加60.54%'), [], '上年: which figure is not said');
+  assert.deepEqual(item('其中人员经费增长60.54%'), [], 'the growth of a part');
+  assert.deepEqual(item('占部门预算的60.54%'), [], 'a share');
+  assert.deepEqual(
+    check('2022年当年预算执行数为132.59万元。2023年预算安排441.25万元，比2022年预算执行数增加60.54%。'),
+    [],
+    'the levels in two sentences',
+  );
+});

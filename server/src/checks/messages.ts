@@ -68,7 +68,10 @@ const zh: Record<string, Template> = {
   'growth-down': () => '下降',
   growth: (a) =>
     `${a.word} ${a.percent}% 与所述数字不符：${a.current}${a.unit}较上年${a.up === 'true' ? '增加' : '减少'} ${a.change}${a.unit}（上年 ${a.previous}${a.unit}），应为 ${a.expected}%`,
+  'growth-levels': (a) =>
+    `${a.word} ${a.percent}% 与所述数字不符：「${a.currentLabel}」${a.current}${a.unit} 比「${a.previousLabel}」${a.previous}${a.unit} 变动 ${a.change}${a.unit}，应为 ${a.expected}%`,
   'this-year': (a) => `本年 ${a.value}`,
+  'base-level': (a) => `比较基数 ${a.value}`,
   'change-by': (a) => `变动 ${a.value}`,
   'share-word': () => '占',
   'completion-word': () => '完成预算的',
@@ -128,7 +131,10 @@ const en: Record<string, Template> = {
   'growth-down': () => 'decrease',
   growth: (a) =>
     `${a.word} of ${a.percent}% does not follow from the figures stated: ${a.current} ${a.unit}, ${a.up === 'true' ? 'up' : 'down'} ${a.change} ${a.unit} on last year (last year ${a.previous} ${a.unit}), gives ${a.expected}%`,
+  'growth-levels': (a) =>
+    `${a.word} of ${a.percent}% does not follow from the figures stated: “${a.currentLabel}” ${a.current} ${a.unit} against “${a.previousLabel}” ${a.previous} ${a.unit}, a change of ${a.change} ${a.unit}, gives ${a.expected}%`,
   'this-year': (a) => `this year ${a.value}`,
+  'base-level': (a) => `compared with ${a.value}`,
   'change-by': (a) => `change ${a.value}`,
   'share-word': () => 'share',
   'completion-word': () => 'completion rate',

@@ -5,7 +5,7 @@ import { defaultSeverityNumber } from '../../../shared/src/rules.js';
 import Decimal from 'decimal.js';
 import type { Cell, DisclosureDocument, Table, Unit } from '../model/types.js';
 import type { CheckContext, Finding } from './index.js';
-import { readNarrative, type Figure, type Itemisation, type Percent } from '../narrative/facts.js';
+import { readNarrative, type Figure, type Itemisation, type LevelGrowth, type Percent } from '../narrative/facts.js';
 import { convert } from '../parse/amounts.js';
 import { halfUnit, show } from './tolerance.js';
 import { message } from './messages.js';
@@ -32,6 +32,7 @@ export function narrative(doc: DisclosureDocument, ctx: CheckContext): Finding[]
     }
   }
   for (const c of facts.completions) ratioCheck(c.percent, c.actual, c.budget, 'completion-word', ctx, out);
+  for (const g of facts.levelGrowths) levelGrowthCheck(g, ctx, out);
   textTable(doc, facts.figures, facts.paragraphs, ctx, out);
   return out;
 }
@@ -193,6 +194,75 @@ function growthCheck(f: Figure, head: Figure | undefined, ctx: CheckContext, out
       },
     });
   }
+}
+
+/**
+ * `上年执行数A，本年预算B，比上年执行数增加P%`: the growth is B ÷ A − 1, with A and B each rounded, so it lies
+ * between b0 ÷ a1 − 1 and b1 ÷ a0 − 1; the printed P% (增加 +, 减少 −) is wrong only if its own interval misses
+ * that one. From zero (A may be 0) nothing is comparable.
+ */
+function levelGrowthCheck(g: LevelGrowth, ctx: CheckContext, out: Finding[]): void {
+  const { previous, current, percent } = g;
+  const b = convert(current.value, current.unit, previous.unit);
+  const [a0, a1] = interval(previous.value, previous.decimals);
+  const [b0, b1] = interval(b, current.decimals);
+  if (a0.lte(0)) return;
+  const min = Decimal.max(b0, ZERO).div(a1).minus(1).times(HUNDRED);
+  const max = b1.div(a0).minus(1).times(HUNDRED);
+  const [p0, p1] = printedPercent(percent);
+  // the printed growth, signed by its word
+  const [s0, s1] = percent.direction > 0 ? [p0, p1] : [p1.neg(), p0.neg()];
+  const change = b.minus(previous.value);
+  const central = change.div(previous.value).times(HUNDRED);
+  const decimals = Math.max(previous.decimals, current.decimals);
+  const word = message(ctx.locale, percent.direction > 0 ? 'growth-up' : 'growth-down');
+  const printed = `${percent.value.toFixed(percent.decimals)}%`;
+  const verdict = s1.lt(min) || s0.gt(max) ? 'mismatch' : 'equal';
+  ctx.collect?.({
+    range: percent.range,
+    rule: 'percent-mismatch',
+    subject: `${word} ${printed}`,
+    basis: `(${current.label || '本年'} − ${previous.label || '上年'}) ÷ ${previous.label || '上年'}`,
+    found: printed,
+    expected: `${central.toFixed(Math.max(2, percent.decimals))}%`,
+    parts: [
+      { label: previous.label || previous.text, value: show(previous.value, previous.decimals), range: previous.range },
+      { label: current.label || current.text, value: show(b, current.decimals), range: current.range },
+    ],
+    verdict,
+    tolerance: `${min.toFixed(3)}%–${max.toFixed(3)}%`,
+    template: 'sum',
+  });
+  if (verdict === 'equal') return;
+  const data: Finding['data'] = {
+    expected: central.toFixed(2),
+    found: percent.value.mul(percent.direction).toString(),
+    difference: percent.value.mul(percent.direction).minus(central).toFixed(2),
+  };
+  // the figure alone is to be corrected when the word is right; a wrong word is not mended by a number
+  if (central.isZero() || central.isPositive() === percent.direction > 0) data.replacement = central.abs().toFixed(percent.decimals);
+  out.push({
+    range: percent.range,
+    severity: defaultSeverityNumber('percent-mismatch'),
+    code: 'percent-mismatch',
+    source: 'budget',
+    message: message(ctx.locale, 'growth-levels', {
+      word,
+      percent: percent.value.toFixed(percent.decimals),
+      unit: previous.unit,
+      previousLabel: previous.label || message(ctx.locale, 'unnamed'),
+      previous: show(previous.value, previous.decimals),
+      currentLabel: current.label || message(ctx.locale, 'unnamed'),
+      current: show(b, current.decimals),
+      change: show(change, decimals),
+      expected: central.toFixed(2),
+    }),
+    relatedInformation: [
+      { location: { uri: ctx.uri, range: previous.range }, message: message(ctx.locale, 'base-level', { value: previous.text }) },
+      { location: { uri: ctx.uri, range: current.range }, message: message(ctx.locale, 'this-year', { value: current.text }) },
+    ],
+    data,
+  });
 }
 
 /** 占 Z% / 完成预算的 W%: part ÷ whole with both rounded. */

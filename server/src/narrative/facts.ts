@@ -3,9 +3,10 @@
 // followed by 其中：/包括： and its parts, in one sentence or over the numbered paragraphs that follow).
 import Decimal from 'decimal.js';
 import type { DisclosureDocument, Range, Unit } from '../model/types.js';
-import { parseNumber } from '../parse/amounts.js';
+import { convert, parseNumber } from '../parse/amounts.js';
 import { lastAtOrBefore } from '../util/search.js';
 import { linesSpanned } from '../model/ranges.js';
+import { listNumbering, NUMBERING_RANK } from '../parse/lex.js';
 
 export interface Figure {
   value: Decimal;
@@ -52,10 +53,21 @@ export interface Completion {
   percent: Percent;
 }
 
+/**
+ * Growth stated between two levels, without a change figure: `2022年当年预算执行数为A万元，2023年预算安排B万元，
+ * 比2022年预算执行数增加P%` — P% is (B − A) ÷ A, the comparison naming the earlier figure.
+ */
+export interface LevelGrowth {
+  previous: Figure;
+  current: Figure;
+  percent: Percent;
+}
+
 export interface Narrative {
   figures: Figure[];
   itemisations: Itemisation[];
   completions: Completion[];
+  levelGrowths: LevelGrowth[];
   /** Heading text of the section each paragraph sits in (for the scope of a sentence). */
   paragraphs: { text: string; startLine: number; section: string }[];
 }
@@ -75,6 +87,9 @@ const CHANGE =
 const PERCENT_AFTER = /^[，,]\s*(增长|下降|减少|增加|上升|降低)\s*(\d+(?:\.\d+)?)\s*[%％]/;
 const SHARE = /^[，,]?\s*占[\u4e00-\u9fa5“”]{0,12}?\s*(\d+(?:\.\d+)?)\s*[%％]/;
 const COMPLETION = /完成(?:年初)?预算的\s*(\d+(?:\.\d+)?)\s*[%％]/;
+/** `，比2022年预算执行数增加77.70%` right after a figure: what it is compared with, the word, the percentage. */
+const LEVEL_GROWTH =
+  /^[，,]\s*(?:较|比|与)([^，,。；;：:%％]{1,24}?)(?:相比)?[，,]?\s*(增加|增长|上升|减少|下降|降低)了?\s*(\d+(?:\.\d+)?)\s*[%％]/;
 
 function paragraphs(doc: DisclosureDocument): Para[] {
   const skip = linesSpanned(doc.toc, linesSpanned(doc.tables));
@@ -112,7 +127,10 @@ function paragraphs(doc: DisclosureDocument): Para[] {
       continue;
     }
     // a numbered item starts a paragraph of its own even without a blank line before it
-    if (!cur || /^[\s\u3000]*(?:[（(]\d{1,2}[）)]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]+、)/.test(text)) {
+    if (
+      !cur ||
+      /^[\s\u3000]*(?:[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]+、)/.test(text)
+    ) {
       cur = { text: '', lines: [], startLine: i, section };
       out.push(cur);
     }
@@ -167,6 +185,7 @@ export function readNarrative(doc: DisclosureDocument): Narrative {
   const figures: Figure[] = [];
   const itemisations: Itemisation[] = [];
   const completions: Completion[] = [];
+  const levelGrowths: LevelGrowth[] = [];
   const paras = paragraphs(doc);
   paras.forEach((p, pi) => {
     const local: Local[] = [];
@@ -273,6 +292,8 @@ export function readNarrative(doc: DisclosureDocument): Narrative {
         direction: /下降|减少|降低/.test(pc[1]) ? -1 : 1,
       };
     }
+    listsAfterSentences(p.text, local);
+    levelGrowths.push(...levelGrowthsIn(p, local));
     itemisations.push(...sentenceItemisations(p.text, local));
     const cm = COMPLETION.exec(p.text);
     if (cm) {
@@ -289,12 +310,109 @@ export function readNarrative(doc: DisclosureDocument): Narrative {
     }
   });
   itemisations.push(...spreadItemisations(paras, figures));
+  // `项目支出预算2141.55万元…。其中：1.事业单位经营支出0万元。2.上缴上级支出0万元。…` (北京): items that are all zero
+  // under a total that is not say what it does not contain — they are not its parts
+  for (let k = itemisations.length - 1; k >= 0; k--) {
+    const it = itemisations[k];
+    if (it.parts.length >= 2 && !it.total.value.isZero() && it.parts.every((p) => p.value.isZero())) itemisations.splice(k, 1);
+  }
   return {
     figures,
     itemisations,
     completions,
+    levelGrowths,
     paragraphs: paras.map((p) => ({ text: p.text, startLine: p.startLine, section: p.section })),
   };
+}
+
+/**
+ * `一般公共预算财政拨款基本支出2336.91万元。其中：人员经费…；公用经费…`: a 其中 that opens a sentence lists the
+ * parts of the figure the sentence before it is about — with a change, a rate or a reason between the figure and
+ * the 。 (`“三公”经费26.11万元，比上年减少25.05万元，下降49%，主要原因是…。其中：…`). The figure must be one that
+ * can be told: the sentence's only figure, or several that all print the same amount (`财政拨款收入A万元，财政
+ * 拨款支出A万元，比2025年增加C万元。其中：基本支出…`). Changes, rates and figures in parentheses do not count;
+ * a sentence of several different amounts (`基本支出A万元，项目支出B万元。其中：…`) leaves the list unread.
+ */
+function listsAfterSentences(text: string, local: Local[]): void {
+  const depth = parenthesisDepths(text);
+  for (const m of text.matchAll(/[。！？]\s*(其中)\s*[：:，,]?/g)) {
+    const end = m.index!;
+    if (depth[end] > 0) continue;
+    let from = end;
+    while (from > 0 && !(/[。！？]/.test(text[from - 1]) && depth[from - 1] === 0)) from--;
+    const inSentence = local.filter((x) => x.start >= from && x.start < end && !x.f.auxiliary && depth[x.start] === 0);
+    if (!inSentence.length) continue;
+    const head = inSentence[inSentence.length - 1];
+    if (head.markerAfter) continue;
+    if (!inSentence.every((x) => convert(x.f.value, x.f.unit, head.f.unit).eq(head.f.value))) continue;
+    head.after = end + m[0].length;
+    head.markerAfter = m[1];
+  }
+}
+
+/** Parenthesis depth before each offset of the text (depth[i]: how many are open before text[i]). */
+function parenthesisDepths(text: string): number[] {
+  const depth: number[] = new Array(text.length + 1);
+  depth[0] = 0;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k];
+    depth[k + 1] = ch === '（' || ch === '(' ? depth[k] + 1 : (ch === '）' || ch === ')') && depth[k] > 0 ? depth[k] - 1 : depth[k];
+  }
+  return depth;
+}
+
+/**
+ * The first `ch` at or after `from` outside parentheses, or -1: `…0万元（购置费0万元；运行维护费6.7万元。）比上年
+ * 减少2.3万元…；公务接待费…` — a 。 or ； inside parentheses ends neither the sentence nor the clause.
+ */
+function outsideParentheses(text: string, depth: number[], ch: string, from: number): number {
+  for (let k = text.indexOf(ch, from); k >= 0; k = text.indexOf(ch, k + 1)) if (depth[k] === 0) return k;
+  return -1;
+}
+
+/** What a comparison is made with, as words: years, 当年/本年 and spaces taken out (`2022年预算执行数` → `预算执行数`). */
+const baseWords = (text: string) => text.replace(/\d{4}\s*年度?|当年|本年|全年|[\s\u3000“”"]|的$/g, '').replace(/(?:为|是)$/, '');
+
+/** The year a clause names (`2022年当年预算执行数为` → 2022). */
+const yearOf = (text: string) => /(\d{4})\s*年/.exec(text)?.[1];
+
+/**
+ * `2022年当年预算执行数为A万元，2023年预算安排B万元，比2022年预算执行数增加P%`: two figures in one clause chain,
+ * the second followed by a percentage against a base that names the first (its words, and its year when both
+ * print one). A percentage against anything else (`比2022年预算`, `比上年`, a figure not stated) is not read.
+ */
+function levelGrowthsIn(p: Para, local: Local[]): LevelGrowth[] {
+  const out: LevelGrowth[] = [];
+  for (let k = 1; k < local.length; k++) {
+    const x = local[k - 1];
+    const y = local[k];
+    if (x.f.auxiliary || y.f.auxiliary || y.f.change || y.f.growth) continue;
+    const xEnd = x.start + x.f.text.length;
+    const yEnd = y.start + y.f.text.length;
+    if (/[。；;！？!?（(）)]/.test(p.text.slice(xEnd, y.start))) continue;
+    const m = LEVEL_GROWTH.exec(p.text.slice(yEnd));
+    if (!m) continue;
+    const base = baseWords(m[1]);
+    if (base.length < 2 || base !== baseWords(x.f.label)) continue;
+    let clause = x.start;
+    while (clause > 0 && !/[，,。；;：:\n]/.test(p.text[clause - 1])) clause--;
+    const xYear = yearOf(p.text.slice(clause, x.start));
+    const baseYear = yearOf(m[1]);
+    if (xYear && baseYear && xYear !== baseYear) continue;
+    const pv = parseNumber(m[3])!;
+    const ps = yEnd + m[0].lastIndexOf(m[3]);
+    out.push({
+      previous: x.f,
+      current: y.f,
+      percent: {
+        value: pv.value,
+        decimals: pv.decimals,
+        range: rangeOf(p, ps, ps + m[3].length + 1),
+        direction: /减少|下降|降低/.test(m[2]) ? -1 : 1,
+      },
+    });
+  }
+  return out;
 }
 
 const rangeEq = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character;
@@ -315,12 +433,7 @@ interface Local {
 function sentenceItemisations(text: string, local: Local[]): Itemisation[] {
   const out: Itemisation[] = [];
   // figures inside parentheses are details of the item before them, never peers
-  const depth: number[] = new Array(text.length + 1);
-  depth[0] = 0;
-  for (let k = 0; k < text.length; k++) {
-    const ch = text[k];
-    depth[k + 1] = ch === '（' || ch === '(' ? depth[k] + 1 : (ch === '）' || ch === ')') && depth[k] > 0 ? depth[k] - 1 : depth[k];
-  }
+  const depth = parenthesisDepths(text);
   const depthAt = (i: number): number => depth[i];
   const main = local.filter((x) => !x.f.auxiliary && depthAt(x.start) === 0);
   // `…；本部门2024年预算支出…`: after a `；` a clause with its own subject starts a new statement
@@ -336,11 +449,14 @@ function sentenceItemisations(text: string, local: Local[]): Itemisation[] {
       const part = main[j];
       // `基本支出X，主要用于保障…运转；项目支出Y…`: the marker's clause ended (in words) before any figure came
       if (parts.length === 0 && /[；;]/.test(text.slice(head.after, part.start))) break;
-      // figures inside a reason (`…增长500%，主要原因是…该车辆运行维护经费12.5万元由省工信厅拨付`) explain, they are not parts
-      if (/原因/.test(text.slice(head.after, part.start))) break;
+      // figures inside a reason (`…增长500%，主要原因是…该车辆运行维护经费12.5万元由省工信厅拨付`) explain, they are not
+      // parts; a reason given for one part ends at its `；` (`其中：A a，…主要原因是…；B b，…`)
+      let clause = part.start;
+      while (clause > head.after && !(text[clause - 1] === '；' && depth[clause - 1] === 0)) clause--;
+      if (/原因/.test(text.slice(clause, part.start))) break;
       parts.push(part.f);
       if (part.markerAfter) {
-        const close = text.indexOf('；', part.after);
+        const close = outsideParentheses(text, depth, '；', part.after);
         j = parse(j, close < 0 || close > stop ? stop : close);
       } else j++;
     }
@@ -354,41 +470,71 @@ function sentenceItemisations(text: string, local: Local[]): Itemisation[] {
       i++;
       continue;
     }
-    const end = text.indexOf('。', main[i].after);
+    const end = outsideParentheses(text, depth, '。', main[i].after);
     const next = parse(i, end < 0 ? text.length : end);
     i = Math.max(next, i + 1);
   }
   return out;
 }
 
-/** `…支出2519.99万元，其中：` ending a paragraph, then `（1）行政运行(2101501)38.15万元…` paragraphs. */
+/**
+ * `…支出2519.99万元，其中：` ending a paragraph, then its parts in the paragraphs that follow: numbered items
+ * (`（1）行政运行(2101501)38.15万元…`, `（一）因公出国（境）费10.00万元…`, any one numbering style) or, unnumbered,
+ * items that open with a subject code.
+ */
 function spreadItemisations(paras: Para[], figures: Figure[]): Itemisation[] {
   const out: Itemisation[] = [];
   const byPara = new Map<number, Figure[]>();
   for (const f of figures) if (!f.auxiliary) byPara.set(f.paragraph, [...(byPara.get(f.paragraph) ?? []), f]);
+  const numberingOf = (text: string) => {
+    const n = listNumbering(text);
+    return n && n.style !== 'markdown' ? { style: n.style, rank: NUMBERING_RANK[n.style], number: n.number } : undefined;
+  };
   paras.forEach((p, pi) => {
     const m = /(其中|具体如下|包括)\s*[：:]\s*$/.exec(p.text.trim());
     if (!m) return;
     const own = byPara.get(pi) ?? [];
     const total = own[own.length - 1];
     if (!total) return;
+    // `（二）公务用车购置及运行费…其中：` is itself an item: its parts are numbered one level below it, and the
+    // next item of its own list (`（三）…`) is its sibling, not its part
+    const header = numberingOf(p.text);
     const parts: Figure[] = [];
-    let numbered: boolean | undefined;
+    let list: { style: string; rank: number; number: number } | null | undefined; // null: unnumbered, coded items
     for (let k = pi + 1; k < paras.length; k++) {
       const q = paras[k];
       if (q.section !== p.section) break;
-      const isNumbered = /^[\s\u3000]*[（(]\d{1,2}[）)]/.test(q.text);
-      // another kind of numbered item (2、… / 三、…) starts something else
-      if (/^[\s\u3000]*(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]+、)/.test(q.text)) break;
+      const n = numberingOf(q.text);
       const first = (byPara.get(k) ?? [])[0];
-      const labelled = !!first && (first.code !== undefined || isNumbered) && q.text.indexOf(first.text) < 60;
-      if (numbered === undefined) {
-        if (!labelled) break;
-        numbered = isNumbered;
+      // the item's figure is in its opening clause (`（一）因公出国（境）费10.00万元，…`); an item that names itself in
+      // a sentence of its own and gives figures later (`1、…行政运行（项）。主要用于：…年初预算为…`) has no single part figure
+      const at = first ? q.text.indexOf(first.text) : -1;
+      const opens = at >= 0 && at < 60 && !/[。；]/.test(q.text.slice(0, at));
+      if (list === undefined) {
+        if (n && (!header || n.rank > header.rank) && n.number === 1 && opens) list = { ...n };
+        else if (!n && opens && first.code !== undefined) list = null;
+        // another kind of opening (a sentence, a heading-like item, a 2、 or 二、) starts something else
+        else break;
+        parts.push(first);
+        continue;
       }
-      // wrapped continuations of an item (PDF lines, 其中 details) are skipped, not counted
-      if (numbered ? !isNumbered : !labelled) continue;
-      if (first) parts.push(first);
+      if (list === null) {
+        // another kind of numbered item (2、… / 三、…) starts something else
+        if (n && n.rank <= NUMBERING_RANK.arabic) break;
+        if (opens && first.code !== undefined) parts.push(first);
+        // wrapped continuations of an item (PDF lines, 其中 details) are skipped, not counted
+        continue;
+      }
+      if (!n || n.rank > list.rank) continue; // a detail of the item above, numbered one level down
+      // a higher level, or the same numbering not going on from the last item, ends the list
+      if (n.rank < list.rank || n.style !== list.style || n.number !== list.number + 1) break;
+      list.number = n.number;
+      // an item whose figure cannot be told is a part the sum would miss: no list is read
+      if (!opens) {
+        parts.length = 0;
+        break;
+      }
+      parts.push(first);
     }
     if (parts.length >= 2) out.push({ total, parts, complete: true, marker: m[1], spread: true });
   });

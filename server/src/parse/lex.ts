@@ -79,6 +79,30 @@ const HEADING_PATTERNS: { style: HeadingStyle; re: RegExp; cn: boolean }[] = [
   { style: 'arabic', re: /^((\d{1,2})(?:[、．]|\.(?!\d)))\s*/, cn: false },
 ];
 
+/**
+ * The list numbering a line starts with (一、 （一） 1. （1） 第一部分), read by the same patterns as headings:
+ * its style and its number. Prose paragraphs use it for numbered items.
+ */
+export function listNumbering(text: string): { style: HeadingStyle; number: number } | undefined {
+  const body = text.replace(/^[\s\u3000]+/, '');
+  for (const p of HEADING_PATTERNS) {
+    const m = p.re.exec(body);
+    if (!m) continue;
+    const number = p.cn ? chineseNumber(m[2]) : Number(m[2]);
+    return number > 0 ? { style: p.style, number } : undefined;
+  }
+  return undefined;
+}
+
+/** Outline depth of a numbering style: 第一部分 › 一、 › （一） › 1. › （1）. */
+export const NUMBERING_RANK: Record<Exclude<HeadingStyle, 'markdown'>, number> = {
+  part: 0,
+  cn: 1,
+  'paren-cn': 2,
+  arabic: 3,
+  'paren-arabic': 4,
+};
+
 const SENTENCE_PUNCT = /[，,；;]|。(?!\s*$)/;
 const FIGURE_WITH_UNIT = /\d(?:[\d,]*)(?:\.\d+)?\s*(?:万元|元|亿元|%|％)/;
 const DEFINITION = /[：:]\s*\S{2,}/;
