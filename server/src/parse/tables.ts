@@ -141,9 +141,51 @@ function layoutRows(lines: LexLine[], lineNumbers: number[], numbered: RawRow[])
 
 export function buildTable(index: number, lines: LexLine[], segments: TableSegmentInput[]): Table {
   const first = segments[0];
-  let shape = first.shape;
+  const { all, headerRows, shape } = rawRowsOf(lines, segments);
+  const headerText = headerRows.map((h) => normalizeHeader(h.cells)).join('\n');
+  const kind = tableKind(
+    first.preamble.title?.text ?? '',
+    headerText,
+    all.map((a) => a.raw),
+    !!first.preamble.unit,
+  );
+  const rows = typedRows(all, headerRows, headerText, kind, shape);
+  const { unit, unitRange } = unitOf(first.preamble, headerRows);
+  const { range: extent, segments: segs } = extentOf(lines, segments);
+  const dataCells = rows.filter((r) => r.kind === 'data').flatMap((r) => r.cells);
+  const empty = kind === 'money' && !dataCells.some((c) => c.kind === 'amount' && c.value && !c.value.isZero());
+  const p = first.preamble;
+  return {
+    index,
+    number: p.number?.text,
+    title: p.title?.text,
+    titleRange: p.title ? range(p.title.line, p.title.start, p.title.end) : undefined,
+    unit,
+    unitRange,
+    shape,
+    kind,
+    headerRows: rows.filter((r) => r.kind === 'header' || r.kind === 'columnNumbers'),
+    rows,
+    range: extent,
+    segments: segs,
+    empty,
+  };
+}
+
+interface KindedRow {
+  raw: RawRow;
+  kind: Row['kind'];
+}
+
+/**
+ * Every printed part's rows, in order, each with its kind: the first part's header rows are the table's header;
+ * a later part's copy of them is a repeated header (a page break), never data. A PDF part is read by its row
+ * numbers, or by position when it has none (layout text: the table's shape becomes 'layout').
+ */
+function rawRowsOf(lines: LexLine[], segments: TableSegmentInput[]): { all: KindedRow[]; headerRows: RawRow[]; shape: TableShape } {
+  let shape = segments[0].shape;
   const headerRows: RawRow[] = [];
-  const all: { raw: RawRow; kind: Row['kind'] }[] = [];
+  const all: KindedRow[] = [];
   const headerKeys = new Set<string>();
   for (const seg of segments) {
     let header: RawRow[];
@@ -156,21 +198,7 @@ export function buildTable(index: number, lines: LexLine[], segments: TableSegme
         shape = 'layout';
       }
     } else {
-      const raws: RawRow[] = seg.lines.map((ln) => {
-        const l = lines[ln];
-        const r = l.cells ? rowFromLex(l.cells, ln) : rowFromLex([singleCell(l.text)], ln);
-        return { ...r, endLine: ln, separator: l.separator };
-      });
-      const firstData = raws.findIndex((r) => !r.separator && !isColumnNumberRow(r) && (hasFigure(r) || startsWithCode(r)));
-      // A table without figures (a list, an empty form): its header is the first row and the rows of
-      // column marks or one-character sub-headings (类 款 项) under it.
-      let cut = firstData;
-      if (cut < 0) {
-        cut = Math.min(1, raws.length);
-        while (cut < raws.length && (isColumnNumberRow(raws[cut]) || isSubHeading(raws[cut]))) cut++;
-      }
-      header = raws.slice(0, cut);
-      body = raws.slice(cut);
+      ({ header, rows: body } = cellRows(lines, seg.lines));
     }
     for (const h of header) {
       const key = normalizeHeader(h.cells);
@@ -196,22 +224,36 @@ export function buildTable(index: number, lines: LexLine[], segments: TableSegme
       all.push({ raw: r, kind });
     }
   }
+  return { all, headerRows, shape };
+}
 
-  const titleText = first.preamble.title?.text ?? '';
-  const headerText = headerRows.map((h) => normalizeHeader(h.cells)).join('\n');
-  const kind = tableKind(
-    titleText,
-    headerText,
-    all.map((a) => a.raw),
-    !!first.preamble.unit,
-  );
+/** Tab and pipe rows: the header runs to the first row with a figure or a code. */
+function cellRows(lines: LexLine[], lineNumbers: number[]): { header: RawRow[]; rows: RawRow[] } {
+  const raws: RawRow[] = lineNumbers.map((ln) => {
+    const l = lines[ln];
+    const r = l.cells ? rowFromLex(l.cells, ln) : rowFromLex([singleCell(l.text)], ln);
+    return { ...r, endLine: ln, separator: l.separator };
+  });
+  const firstData = raws.findIndex((r) => !r.separator && !isColumnNumberRow(r) && (hasFigure(r) || startsWithCode(r)));
+  // A table without figures (a list, an empty form): its header is the first row and the rows of
+  // column marks or one-character sub-headings (类 款 项) under it.
+  let cut = firstData;
+  if (cut < 0) {
+    cut = Math.min(1, raws.length);
+    while (cut < raws.length && (isColumnNumberRow(raws[cut]) || isSubHeading(raws[cut]))) cut++;
+  }
+  return { header: raws.slice(0, cut), rows: raws.slice(cut) };
+}
+
+/** The model's rows: every cell typed by its column's role; data rows' codes in brackets split and split codes joined. */
+function typedRows(all: KindedRow[], headerRows: RawRow[], headerText: string, kind: TableKind, shape: TableShape): Row[] {
   const unitCodes = UNIT_CODE_HEADER.test(headerText) && !/科目编码/.test(headerText);
   const roles = columnRoles(
     headerRows,
     all.filter((a) => a.kind === 'data').map((a) => a.raw),
     shape,
   );
-  const rows: Row[] = all.map(({ raw, kind: rk }) => {
+  return all.map(({ raw, kind: rk }) => {
     const cells = raw.cells.map((c, col) => typedCell(c, col, rk, roles, kind, shape, raw, unitCodes));
     if (rk === 'data') {
       splitBracketedCode(cells);
@@ -219,44 +261,30 @@ export function buildTable(index: number, lines: LexLine[], segments: TableSegme
     }
     return { kind: rk, line: raw.line, endLine: raw.endLine, rowNumber: raw.rowNumber, cells };
   });
+}
 
-  let unit = first.preamble.unit?.unit;
-  let unitRange = first.preamble.unit ? range(first.preamble.unit.line, first.preamble.unit.start, first.preamble.unit.end) : undefined;
-  if (!unit) {
-    for (const h of headerRows)
-      for (const c of h.cells) {
-        const m = /[（(]\s*(?:金额单位[：:])?\s*(万元|元)\s*[）)]|单位[：:]\s*(万元|元)/.exec(c.text);
-        if (m && !unit) {
-          unit = (m[1] ?? m[2]) as Unit;
-          unitRange = range(c.line, c.start, c.end);
-        }
-      }
-  }
+/** The unit from the preamble (`单位：万元`), else from a header cell (`（万元）`). */
+function unitOf(preamble: TablePreamble, headerRows: RawRow[]): { unit?: Unit; unitRange?: Range } {
+  if (preamble.unit) return { unit: preamble.unit.unit, unitRange: range(preamble.unit.line, preamble.unit.start, preamble.unit.end) };
+  for (const h of headerRows)
+    for (const c of h.cells) {
+      const m = /[（(]\s*(?:金额单位[：:])?\s*(万元|元)\s*[）)]|单位[：:]\s*(万元|元)/.exec(c.text);
+      if (m) return { unit: (m[1] ?? m[2]) as Unit, unitRange: range(c.line, c.start, c.end) };
+    }
+  return {};
+}
 
+/** Where the table is: from its first preamble line to its last row, and each printed part. */
+function extentOf(lines: LexLine[], segments: TableSegmentInput[]): { range: Range; segments: { startLine: number; endLine: number }[] } {
   const startLine = Math.min(...segments.map((s) => s.preamble.firstLine ?? s.lines[0] ?? 0));
   const lastSeg = segments[segments.length - 1];
   const endLine = lastSeg.lines.length ? lastSeg.lines[lastSeg.lines.length - 1] : (lastSeg.preamble.firstLine ?? startLine);
-  const segs = segments.map((s) => ({
-    startLine: s.preamble.firstLine ?? s.lines[0] ?? startLine,
-    endLine: s.lines.length ? s.lines[s.lines.length - 1] : (s.preamble.firstLine ?? startLine),
-  }));
-  const dataCells = rows.filter((r) => r.kind === 'data').flatMap((r) => r.cells);
-  const empty = kind === 'money' && !dataCells.some((c) => c.kind === 'amount' && c.value && !c.value.isZero());
-  const p = first.preamble;
   return {
-    index,
-    number: p.number?.text,
-    title: p.title?.text,
-    titleRange: p.title ? range(p.title.line, p.title.start, p.title.end) : undefined,
-    unit,
-    unitRange,
-    shape,
-    kind,
-    headerRows: rows.filter((r) => r.kind === 'header' || r.kind === 'columnNumbers'),
-    rows,
     range: { start: { line: startLine, character: 0 }, end: { line: endLine, character: lines[endLine]?.text.length ?? 0 } },
-    segments: segs,
-    empty,
+    segments: segments.map((s) => ({
+      startLine: s.preamble.firstLine ?? s.lines[0] ?? startLine,
+      endLine: s.lines.length ? s.lines[s.lines.length - 1] : (s.preamble.firstLine ?? startLine),
+    })),
   };
 }
 
