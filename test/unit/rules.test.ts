@@ -68,3 +68,26 @@ test('document text in hovers shows as written: emphasis, table bars, HTML and c
   assert.equal(escapeMarkdown('基本支出+项目支出 2,309,714.00'), '基本支出+项目支出 2,309,714.00', 'figures and formulas stay readable');
   assert.equal(escapeMarkdown('两\n行'), '两 行');
 });
+
+test('every finding on the real documents carries its message as an id of the message table and its arguments', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { message } = await import('../../server/src/checks/messages.js');
+  const { SEEDS, MORE_DOCS, seedFiles, moreDocFiles } = await import('../helpers/fixtures.js');
+  let seen = 0;
+  for (const [dir, names] of [
+    [SEEDS, seedFiles()],
+    [MORE_DOCS, moreDocFiles()],
+  ] as const) {
+    for (const name of names) {
+      for (const f of checkDocument(analyzeText(readFileSync(join(dir, name), 'utf8')))) {
+        const said = f.data?.message;
+        assert.ok(said, `${name}: ${f.code} ${f.message} has no message id`);
+        // the text is the message table's text for that id and those arguments (a merged finding drops its guess)
+        assert.ok(f.message.startsWith(message('zh', said.id, said.args).split('；')[0]), `${name}: ${said.id}`);
+        seen++;
+      }
+    }
+  }
+  assert.ok(seen > 50, `${seen} findings`);
+});

@@ -13,12 +13,19 @@ import {
   type Classification,
 } from '../catalogue/catalogue.js';
 import { nearest } from '../catalogue/explain.js';
-import { message } from './messages.js';
-import { DEFAULT_SEVERITY, SEVERITY_NUMBER } from '../../../shared/src/rules.js';
+import { message, say, type Said } from './messages.js';
+import { defaultSeverityNumber } from '../../../shared/src/rules.js';
 import { linesSpanned } from '../model/ranges.js';
 
-function finding(code: RuleId, range: Range, text: string, data?: FindingData): Finding {
-  return { range, severity: SEVERITY_NUMBER[DEFAULT_SEVERITY[code]], code, source: 'budget', message: text, ...(data ? { data } : {}) };
+function finding(code: RuleId, range: Range, said: Said, data?: FindingData): Finding {
+  return {
+    range,
+    severity: defaultSeverityNumber(code),
+    code,
+    source: 'budget',
+    message: said.text,
+    data: { ...data, message: { id: said.id, args: said.args } },
+  };
 }
 
 export function yearOf(doc: DisclosureDocument, ctx: CheckContext): number {
@@ -111,14 +118,14 @@ function checkTableCode(ctx: CheckContext, table: Table, row: Row, cell: Cell, y
   }
   if (!byPrefix) {
     if (!column) return []; // an integer in a column we cannot place: leave it
-    return [finding('malformed-code', cell.range, message(ctx.locale, 'bad-class', { code, prefix: code.slice(0, 3) }))];
+    return [finding('malformed-code', cell.range, say(ctx.locale, 'bad-class', { code, prefix: code.slice(0, 3) }))];
   }
   if (column && column !== byPrefix) {
     return [
       finding(
         'unknown-code',
         cell.range,
-        message(ctx.locale, 'wrong-column', {
+        say(ctx.locale, 'wrong-column', {
           code,
           is: message(ctx.locale, `class-${byPrefix}`),
           column: message(ctx.locale, `class-${column}`),
@@ -175,7 +182,7 @@ function checkKnown(ctx: CheckContext, { code, range, name, nameRange, year, cod
       finding(
         'unknown-code',
         range,
-        message(ctx.locale, 'unknown-code', { code, year: String(year), classification: message(ctx.locale, `class-${cls}`), hint }),
+        say(ctx.locale, 'unknown-code', { code, year: String(year), classification: message(ctx.locale, `class-${cls}`), hint }),
       ),
     ];
   }
@@ -207,9 +214,7 @@ function checkKnown(ctx: CheckContext, { code, range, name, nameRange, year, cod
     ? { expected: official, found: name, difference: '', replacement: official, ...(codeFix ? { codeFix } : {}) }
     : undefined;
   const hint = sibling ? message(ctx.locale, 'code-name-sibling', { name, code: sibling.code }) : '';
-  return [
-    finding('code-name-mismatch', nameRange ?? range, message(ctx.locale, 'code-name', { code, official, found: name }) + hint, data),
-  ];
+  return [finding('code-name-mismatch', nameRange ?? range, say(ctx.locale, 'code-name', { code, official, found: name, hint }), data)];
 }
 
 /** The parenthesized qualifiers in the names of a code's ancestors (`基本建设` of `311 对企业补助（基本建设）`), normalized. */
@@ -247,7 +252,7 @@ function malformed(
   }
   const hint = best ? message(ctx.locale, 'malformed-hint', { code: best.code, name: best.name }) : '';
   const data: FindingData | undefined = best ? { expected: best.code, found: code, difference: '', replacement: best.code } : undefined;
-  return finding('malformed-code', cell.range, message(ctx.locale, 'malformed-code', { code, hint }), data);
+  return finding('malformed-code', cell.range, say(ctx.locale, 'malformed-code', { code, hint }), data);
 }
 
 /** A 部门经济 code paired with a 政府经济 code it does not correspond to. */
@@ -267,7 +272,7 @@ function mapping(cells: Cell[], year: number, out: Finding[], ctx: CheckContext)
     finding(
       'code-mapping-mismatch',
       gov.range,
-      message(ctx.locale, 'mapping', {
+      say(ctx.locale, 'mapping', {
         dept: dept.code!,
         deptName: d?.name ?? '',
         expected: [...new Set(allowed)].join(' / '),

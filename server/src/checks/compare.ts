@@ -51,7 +51,7 @@ export function checkSum(ctx: CheckContext, c: SumCheck): Finding | undefined {
   });
   if (verdict === 'equal') return undefined;
   const diff = found.minus(expected);
-  const args = {
+  const args: Record<string, string> = {
     subject: c.subject,
     found: show(found, c.decimals),
     expected: show(expected, c.decimals),
@@ -59,11 +59,15 @@ export function checkSum(ctx: CheckContext, c: SumCheck): Finding | undefined {
     basis: c.basis,
     tolerance: show(tolerance, c.decimals + 1),
   };
-  let text = verdict === 'rounding' ? message(ctx.locale, 'rounding', args) : message(ctx.locale, c.template ?? 'sum', args);
+  const id = verdict === 'rounding' ? 'rounding' : (c.template ?? 'sum');
+  let text = message(ctx.locale, id, args);
   const plain = text;
   if (verdict === 'mismatch') {
     const culprit = c.parts.find((p) => !p.value.isZero() && p.value.abs().eq(diff.abs()));
-    if (culprit) text += message(ctx.locale, 'separator') + message(ctx.locale, 'exactly-one-item', { item: culprit.label });
+    if (culprit) {
+      text += message(ctx.locale, 'separator') + message(ctx.locale, 'exactly-one-item', { item: culprit.label });
+      args.culprit = culprit.label;
+    }
   }
   const related: RelatedInformation[] = c.parts
     .filter((p) => p.range ?? p.cell)
@@ -79,6 +83,7 @@ export function checkSum(ctx: CheckContext, c: SumCheck): Finding | undefined {
     message: text,
     relatedInformation: related,
     data: {
+      message: { id, args },
       expected: expected.toString(),
       found: found.toString(),
       difference: diff.toString(),

@@ -30,9 +30,11 @@ export interface Finding {
 
 /** What a finding computed, for quick fixes and hovers. Decimal values as strings. */
 export interface FindingData {
-  expected: string;
-  found: string;
-  difference: string;
+  /** The message as its id in the message table and its arguments: tests, reports and SARIF need not read prose. */
+  message?: { id: string; args: Record<string, string> };
+  expected?: string;
+  found?: string;
+  difference?: string;
   /** The figure to write instead, printed like the document prints it. */
   replacement?: string;
   unit?: string;
@@ -154,14 +156,15 @@ function published(f: Finding, severity: Finding['severity']): Finding {
 
 function crashFinding(check: Check, e: unknown, locale: Locale): Finding {
   const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
+  const args = { check: check.rules.join(message(locale, 'list-separator')), reason };
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: SEVERITY_NUMBER.information,
     code: check.rules[0],
     source: 'budget',
-    message: message(locale, 'check-crashed', { check: check.rules.join(locale === 'zh' ? '、' : ', '), reason }),
+    message: message(locale, 'check-crashed', args),
     codeDescription: { href: ruleDocsUrl(check.rules[0]) },
-    data: { expected: '', found: '', difference: '', crashed: check.name },
+    data: { message: { id: 'check-crashed', args }, crashed: check.name },
   };
 }
 

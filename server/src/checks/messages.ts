@@ -29,7 +29,7 @@ const zh: Record<string, Template> = {
   'unknown-code': (a) => `${a.year}年的${a.classification}中没有编码 ${a.code}${a.hint}`,
   'unknown-hint-parent': (a) => `；其上级为 ${a.code}「${a.name}」，下设：${a.children}`,
   'unknown-hint-edition': (a) => `；该编码${a.valid}有效（${a.name}）`,
-  'code-name': (a) => `编码 ${a.code} 的规范名称为「${a.official}」，此处写作「${a.found}」`,
+  'code-name': (a) => `编码 ${a.code} 的规范名称为「${a.official}」，此处写作「${a.found}」${a.hint ?? ''}`,
   mapping: (a) => `部门经济分类 ${a.dept}「${a.deptName}」应对应政府经济分类 ${a.expected}，此处为 ${a.gov}「${a.govName}」`,
   'replace-name': (a) => `改为规范名称「${a.name}」`,
   'replace-code': (a) => `改为 ${a.code}（${a.name}）`,
@@ -108,7 +108,7 @@ const en: Record<string, Template> = {
   'unknown-code': (a) => `${a.code} is not a code of the ${a.year} ${a.classification}${a.hint}`,
   'unknown-hint-parent': (a) => `; its parent ${a.code} “${a.name}” has: ${a.children}`,
   'unknown-hint-edition': (a) => `; the code was valid ${a.valid} (${a.name})`,
-  'code-name': (a) => `the official name of ${a.code} is “${a.official}”, written here as “${a.found}”`,
+  'code-name': (a) => `the official name of ${a.code} is “${a.official}”, written here as “${a.found}”${a.hint ?? ''}`,
   mapping: (a) =>
     `department economic code ${a.dept} “${a.deptName}” corresponds to government code ${a.expected}, not ${a.gov} “${a.govName}”`,
   'replace-name': (a) => `Use the official name “${a.name}”`,
@@ -164,6 +164,17 @@ const en: Record<string, Template> = {
   'cannot-read': (a) => `Cannot read ${a.name}: ${a.reason}`,
   'not-a-local-file': () => 'not a local file',
 };
+
+/** A message with its id and arguments kept: what a finding carries (`data.message`) besides the text. */
+export interface Said {
+  text: string;
+  id: string;
+  args: Record<string, string>;
+}
+
+export function say(locale: Locale, id: string, args: Record<string, string> = {}): Said {
+  return { text: message(locale, id, args), id, args };
+}
 
 export function message(locale: Locale, id: string, args: Record<string, string> = {}): string {
   const table = locale === 'en' ? en : zh;

@@ -8,7 +8,7 @@ import type { CheckContext, Finding } from './index.js';
 import { readNarrative, type Figure, type Itemisation, type LevelGrowth, type Percent } from '../narrative/facts.js';
 import { convert } from '../parse/amounts.js';
 import { halfUnit, show } from './tolerance.js';
-import { message } from './messages.js';
+import { message, say } from './messages.js';
 import { buildTableView, isGrid, isTotalLabel, type TableView } from './tableView.js';
 import { isSummaryTable } from './tableArithmetic.js';
 import { isCarryName } from './summary.js';
@@ -69,17 +69,24 @@ function sumCheck(it: Itemisation, ctx: CheckContext, out: Finding[]): void {
     expected: show(expected, decimals),
     diff: show(diff.abs(), decimals),
   };
+  const said = say(ctx.locale, partial ? 'text-sum-partial' : 'text-sum', args);
   out.push({
     range: it.total.range,
     severity: defaultSeverityNumber('text-sum-mismatch'),
     code: 'text-sum-mismatch',
     source: 'budget',
-    message: message(ctx.locale, partial ? 'text-sum-partial' : 'text-sum', args),
+    message: said.text,
     relatedInformation: it.parts.map((p) => ({
       location: { uri: ctx.uri, range: p.range },
       message: message(ctx.locale, 'part', { item: p.label || message(ctx.locale, 'unnamed'), value: p.text }),
     })),
-    data: { expected: expected.toString(), found: it.total.value.toString(), difference: diff.toString(), unit },
+    data: {
+      message: { id: said.id, args: said.args },
+      expected: expected.toString(),
+      found: it.total.value.toString(),
+      difference: diff.toString(),
+      unit,
+    },
   });
 }
 
@@ -164,21 +171,22 @@ function growthCheck(f: Figure, head: Figure | undefined, ctx: CheckContext, out
   });
   if (p1.lt(min) || p0.gt(max)) {
     const previous = prev(base.value, cAbs);
+    const said = say(ctx.locale, 'growth', {
+      word: message(ctx.locale, sign > 0 ? 'growth-up' : 'growth-down'),
+      percent: g.value.toFixed(g.decimals),
+      current: show(base.value, base.decimals),
+      unit: base.unit,
+      up: String(sign > 0),
+      change: show(cAbs, change.decimals),
+      previous: show(previous, base.decimals),
+      expected: central.toFixed(2),
+    });
     out.push({
       range: g.range,
       severity: defaultSeverityNumber('percent-mismatch'),
       code: 'percent-mismatch',
       source: 'budget',
-      message: message(ctx.locale, 'growth', {
-        word: message(ctx.locale, sign > 0 ? 'growth-up' : 'growth-down'),
-        percent: g.value.toFixed(g.decimals),
-        current: show(base.value, base.decimals),
-        unit: base.unit,
-        up: String(sign > 0),
-        change: show(cAbs, change.decimals),
-        previous: show(previous, base.decimals),
-        expected: central.toFixed(2),
-      }),
+      message: said.text,
       relatedInformation: [
         { location: { uri: ctx.uri, range: base.range }, message: message(ctx.locale, 'this-year', { value: base.text }) },
         {
@@ -187,6 +195,7 @@ function growthCheck(f: Figure, head: Figure | undefined, ctx: CheckContext, out
         },
       ],
       data: {
+        message: { id: said.id, args: said.args },
         expected: central.toFixed(2),
         found: g.value.toString(),
         difference: g.value.minus(central).toFixed(2),
@@ -241,27 +250,28 @@ function levelGrowthCheck(g: LevelGrowth, ctx: CheckContext, out: Finding[]): vo
   };
   // the figure alone is to be corrected when the word is right; a wrong word is not mended by a number
   if (central.isZero() || central.isPositive() === percent.direction > 0) data.replacement = central.abs().toFixed(percent.decimals);
+  const said = say(ctx.locale, 'growth-levels', {
+    word,
+    percent: percent.value.toFixed(percent.decimals),
+    unit: previous.unit,
+    previousLabel: previous.label || message(ctx.locale, 'unnamed'),
+    previous: show(previous.value, previous.decimals),
+    currentLabel: current.label || message(ctx.locale, 'unnamed'),
+    current: show(b, current.decimals),
+    change: show(change, decimals),
+    expected: central.toFixed(2),
+  });
   out.push({
     range: percent.range,
     severity: defaultSeverityNumber('percent-mismatch'),
     code: 'percent-mismatch',
     source: 'budget',
-    message: message(ctx.locale, 'growth-levels', {
-      word,
-      percent: percent.value.toFixed(percent.decimals),
-      unit: previous.unit,
-      previousLabel: previous.label || message(ctx.locale, 'unnamed'),
-      previous: show(previous.value, previous.decimals),
-      currentLabel: current.label || message(ctx.locale, 'unnamed'),
-      current: show(b, current.decimals),
-      change: show(change, decimals),
-      expected: central.toFixed(2),
-    }),
+    message: said.text,
     relatedInformation: [
       { location: { uri: ctx.uri, range: previous.range }, message: message(ctx.locale, 'base-level', { value: previous.text }) },
       { location: { uri: ctx.uri, range: current.range }, message: message(ctx.locale, 'this-year', { value: current.text }) },
     ],
-    data,
+    data: { ...data, message: { id: said.id, args: said.args } },
   });
 }
 
@@ -287,23 +297,25 @@ function ratioCheck(
   // give the percentage — the unit is the slip (text-sum-mismatch reports it), not the percentage
   if (whole.unit !== part.unit && fitsRaw(p, part, whole)) return;
   const central = part.value.div(w).times(HUNDRED);
+  const said = say(ctx.locale, 'ratio', {
+    word: message(ctx.locale, word),
+    percent: p.value.toFixed(p.decimals),
+    part: part.text,
+    whole: whole.text,
+    expected: central.toFixed(2),
+  });
   out.push({
     range: p.range,
     severity: defaultSeverityNumber('percent-mismatch'),
     code: 'percent-mismatch',
     source: 'budget',
-    message: message(ctx.locale, 'ratio', {
-      word: message(ctx.locale, word),
-      percent: p.value.toFixed(p.decimals),
-      part: part.text,
-      whole: whole.text,
-      expected: central.toFixed(2),
-    }),
+    message: said.text,
     relatedInformation: [
       { location: { uri: ctx.uri, range: part.range }, message: part.text },
       { location: { uri: ctx.uri, range: whole.range }, message: whole.text },
     ],
     data: {
+      message: { id: said.id, args: said.args },
       expected: central.toFixed(2),
       found: p.value.toString(),
       difference: p.value.minus(central).toFixed(2),
@@ -526,14 +538,15 @@ function figuresInTheirTable(
         continue;
       }
       const shown = [...new Set(cells.map((c) => c.text))].slice(0, 8).join(message(ctx.locale, 'list-separator'));
+      const said = say(ctx.locale, 'not-in-table', { label: f.label, found: f.text, table: table.title ?? '', shown, unit });
       out.push({
         range: f.range,
         severity: defaultSeverityNumber('text-table-mismatch'),
         code: 'text-table-mismatch',
         source: 'budget',
-        message: message(ctx.locale, 'not-in-table', { label: f.label, found: f.text, table: table.title ?? '', shown, unit }),
+        message: said.text,
         relatedInformation: [{ location: { uri: ctx.uri, range: table.titleRange ?? table.range }, message: table.title ?? '' }],
-        data: { expected: '', found: f.value.toString(), difference: '', unit: f.unit },
+        data: { message: { id: said.id, args: said.args }, expected: '', found: f.value.toString(), difference: '', unit: f.unit },
       });
     }
   }
@@ -638,23 +651,30 @@ function meetingDetail(doc: DisclosureDocument, figures: Figure[], ctx: CheckCon
     const inProse = convert(sum, unit, f.unit);
     const diff = f.value.minus(inProse);
     if (diff.abs().lte(halfUnit(f.decimals))) continue;
+    const said = say(ctx.locale, 'meeting-sum', {
+      label: f.label,
+      found: f.text,
+      table: table.title ?? '',
+      sum: show(sum, 2),
+      tableUnit: unit,
+      expected: show(inProse, f.decimals),
+      unit: f.unit,
+      diff: show(diff.abs(), f.decimals),
+    });
     out.push({
       range: f.range,
       severity: defaultSeverityNumber('text-table-mismatch'),
       code: 'text-table-mismatch',
       source: 'budget',
-      message: message(ctx.locale, 'meeting-sum', {
-        label: f.label,
-        found: f.text,
-        table: table.title ?? '',
-        sum: show(sum, 2),
-        tableUnit: unit,
-        expected: show(inProse, f.decimals),
-        unit: f.unit,
-        diff: show(diff.abs(), f.decimals),
-      }),
+      message: said.text,
       relatedInformation: cells.map((c) => ({ location: { uri: ctx.uri, range: c.range }, message: `${c.text}${unit}` })),
-      data: { expected: inProse.toString(), found: f.value.toString(), difference: diff.toString(), unit: f.unit },
+      data: {
+        message: { id: said.id, args: said.args },
+        expected: inProse.toString(),
+        found: f.value.toString(),
+        difference: diff.toString(),
+        unit: f.unit,
+      },
     });
   }
 }
@@ -681,21 +701,22 @@ function compareToCell(f: Figure, cell: Cell, table: Table, ctx: CheckContext, o
     template: 'balance',
   });
   if (verdict === 'equal') return;
+  const said = say(ctx.locale, 'text-table', {
+    label: what ?? (f.label || f.code || ''),
+    found: f.text,
+    table: name,
+    cell: cell.text,
+    tableUnit,
+    expected: show(inProseUnit, f.decimals),
+    unit: f.unit,
+    diff: show(diff.abs(), f.decimals),
+  });
   out.push({
     range: f.range,
     severity: defaultSeverityNumber('text-table-mismatch'),
     code: 'text-table-mismatch',
     source: 'budget',
-    message: message(ctx.locale, 'text-table', {
-      label: what ?? (f.label || f.code || ''),
-      found: f.text,
-      table: name,
-      cell: cell.text,
-      tableUnit,
-      expected: show(inProseUnit, f.decimals),
-      unit: f.unit,
-      diff: show(diff.abs(), f.decimals),
-    }),
+    message: said.text,
     relatedInformation: [
       {
         location: { uri: ctx.uri, range: cell.range },
@@ -703,6 +724,7 @@ function compareToCell(f: Figure, cell: Cell, table: Table, ctx: CheckContext, o
       },
     ],
     data: {
+      message: { id: said.id, args: said.args },
       expected: inProseUnit.toString(),
       found: f.value.toString(),
       difference: diff.toString(),

@@ -119,7 +119,11 @@ function related(fs: Finding[], locale: Locale, uri: string): RelatedInformation
 /** The finding on the cell keeps its message and gains the sums the same correction mends. */
 function withSameCause(f: Finding, others: Finding[], locale: Locale, uri: string): Finding {
   const message = evidence.get(f)?.message ?? f.message;
-  return { ...f, message, relatedInformation: [...(f.relatedInformation ?? []), ...related(others, locale, uri)] };
+  const said = f.data?.message;
+  const data = said
+    ? { ...f.data, message: { id: said.id, args: Object.fromEntries(Object.entries(said.args).filter(([k]) => k !== 'culprit')) } }
+    : f.data;
+  return { ...f, message, data, relatedInformation: [...(f.relatedInformation ?? []), ...related(others, locale, uri)] };
 }
 
 /** No finding sits on the cell: one is made there, naming the sums its correction mends. */
@@ -131,24 +135,26 @@ function cellFinding(members: Correction[], locale: Locale, uri: string): Findin
   const grouped = members.some((c) => evidence.get(c.finding)!.grouped);
   const rule = members.some((c) => c.finding.code === 'sum-mismatch') ? 'sum-mismatch' : first.finding.code;
   const diff = first.printed.minus(first.value);
+  const args: Record<string, string> = {
+    cell: labels.map((l) => `「${l}」`).join(''),
+    found: show(first.printed, decimals),
+    sums: members.map((c) => evidence.get(c.finding)!.subject).join(message(locale, 'list-separator')),
+    diff: show(diff.abs(), decimals),
+    expected: show(first.value, decimals),
+  };
   return {
     range: first.range,
     severity: defaultSeverityNumber(rule),
     code: rule,
     source: 'budget',
-    message: message(locale, 'one-cell-many-sums', {
-      cell: labels.map((l) => `「${l}」`).join(''),
-      found: show(first.printed, decimals),
-      sums: members.map((c) => evidence.get(c.finding)!.subject).join(message(locale, 'list-separator')),
-      diff: show(diff.abs(), decimals),
-      expected: show(first.value, decimals),
-    }),
+    message: message(locale, 'one-cell-many-sums', args),
     relatedInformation: related(
       members.map((c) => c.finding),
       locale,
       uri,
     ),
     data: {
+      message: { id: 'one-cell-many-sums', args },
       expected: first.value.toString(),
       found: first.printed.toString(),
       difference: diff.toString(),
