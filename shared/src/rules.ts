@@ -16,6 +16,9 @@ export const RULE_IDS = [
   'malformed-code',
   'code-name-mismatch',
   'code-mapping-mismatch',
+  'placeholder',
+  'punctuation',
+  'missing-reason',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -120,6 +123,27 @@ const RULE_LIST: RuleEntry[] = [
     severity: 'warning',
     zh: '部门经济分类与政府经济分类编码不对应',
     en: 'a 部门经济分类 code paired with a 政府经济分类 code it does not map to',
+  },
+  {
+    id: 'placeholder',
+    tags: ['wording'],
+    severity: 'error',
+    zh: '模板文字未替换（XX、x,xxx万元、【单位名称】、代替内容的省略号、写给编制人员的说明）',
+    en: "template text left in: XX, x,xxx万元, 【单位名称】, an ellipsis standing for content, the template's notes to the author",
+  },
+  {
+    id: 'punctuation',
+    tags: ['wording'],
+    severity: 'warning',
+    zh: '标点重复或连用（。。、，。、；。），虚词重复（的的）',
+    en: 'doubled or clashing punctuation (。。, ，。, ；。), a doubled function word (的的)',
+  },
+  {
+    id: 'missing-reason',
+    tags: ['wording'],
+    severity: 'warning',
+    zh: '说了“主要原因是”却没有写出原因',
+    en: 'a reason announced and not given (主要原因是。)',
   },
 ];
 

@@ -9,6 +9,7 @@ import { summaryBalances, summaryTable } from './summary.js';
 import { crossTable } from './crossTable.js';
 import { subjectCodes } from './codes.js';
 import { narrative } from './narrative.js';
+import { hygiene } from './hygiene.js';
 
 export interface RelatedInformation {
   location: { uri: string; range: Range };
@@ -109,6 +110,7 @@ export const CHECKS: readonly Check[] = [
   { name: 'tables against tables', rules: ['cross-table-mismatch', 'rounding'], run: crossTable },
   { name: 'subject codes', rules: ['malformed-code', 'unknown-code', 'code-name-mismatch', 'code-mapping-mismatch'], run: subjectCodes },
   { name: 'narrative', rules: ['text-table-mismatch', 'text-sum-mismatch', 'percent-mismatch'], run: narrative },
+  { name: 'wording hygiene', rules: ['placeholder', 'punctuation', 'missing-reason'], run: hygiene },
 ];
 
 export function checkDocument(

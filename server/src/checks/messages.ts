@@ -82,6 +82,18 @@ const zh: Record<string, Template> = {
   'text-table': (a) =>
     `「${a.label}」${a.found} 与${a.table}中的 ${a.cell}${a.tableUnit}（合 ${a.expected}${a.unit}）不符，相差 ${a.diff}${a.unit}`,
   'table-cell': (a) => `${a.table}：${a.cell}${a.unit}`,
+  'hygiene-placeholder': (a) => `应填入实际内容，此处仍是模板占位符「${a.found}」${a.more}`,
+  'hygiene-instruction': (a) => `应删去写给编制人员的模板说明，此处仍有「${a.found}」${a.more}`,
+  'hygiene-ellipsis': (a) => `应写出具体内容，此处只有省略号「${a.found}」${a.more}`,
+  'hygiene-more': (a) => `（本行另有 ${a.count} 处模板文字）`,
+  'hygiene-other': (a) => `另一处模板文字「${a.found}」`,
+  'hygiene-doubled-mark': (a) => `标点「${a.found}」重复，应为一个「${a.expected}」`,
+  'hygiene-clashing-marks': (a) => `标点「${a.found}」连用，应只用其中一个`,
+  'hygiene-doubled-word': (a) => `「${a.found}」重复，应为一个「${a.expected}」`,
+  'hygiene-reason-stop': (a) => `「${a.announce}」之后应写明原因，此处却是「${a.found}」`,
+  'hygiene-reason-then': (a) => `「${a.announce}」之后应写明原因，此处却直接接「${a.found}」`,
+  'hygiene-reason-end': (a) => `「${a.announce}」之后应写明原因，此处却没有下文`,
+  'hygiene-remove-doubled': (a) => `删去重复的「${a.mark}」`,
 };
 
 const en: Record<string, Template> = {
@@ -163,6 +175,18 @@ const en: Record<string, Template> = {
   'left-panel': (a) => `the left panel's “${a.item}”`,
   'cannot-read': (a) => `Cannot read ${a.name}: ${a.reason}`,
   'not-a-local-file': () => 'not a local file',
+  'hygiene-placeholder': (a) => `expected the actual content, found the template placeholder “${a.found}”${a.more}`,
+  'hygiene-instruction': (a) => `expected the template's note to the author to be removed, found “${a.found}”${a.more}`,
+  'hygiene-ellipsis': (a) => `expected the content itself, found only an ellipsis “${a.found}”${a.more}`,
+  'hygiene-more': (a) => ` (${a.count} more on this line)`,
+  'hygiene-other': (a) => `more template text: “${a.found}”`,
+  'hygiene-doubled-mark': (a) => `punctuation “${a.found}” doubled: expected one “${a.expected}”`,
+  'hygiene-clashing-marks': (a) => `clashing punctuation “${a.found}”: expected one of the two marks`,
+  'hygiene-doubled-word': (a) => `“${a.found}” doubled: expected one “${a.expected}”`,
+  'hygiene-reason-stop': (a) => `expected a reason after “${a.announce}”, found “${a.found}”`,
+  'hygiene-reason-then': (a) => `expected a reason after “${a.announce}”, found “${a.found}” straight after it`,
+  'hygiene-reason-end': (a) => `expected a reason after “${a.announce}”, found nothing after it`,
+  'hygiene-remove-doubled': (a) => `Remove the doubled “${a.mark}”`,
 };
 
 /** A message with its id and arguments kept: what a finding carries (`data.message`) besides the text. */

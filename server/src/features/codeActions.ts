@@ -38,5 +38,10 @@ export function quickFixes(uri: string, findings: Finding[], range: Range, local
       edit: { changes: { [uri]: [{ range: f.range, newText: f.data.replacement }] } },
     });
   }
+  // a doubled mark or word: the replacement is the one that stays
+  for (const a of out) {
+    const f = a.diagnostics[0];
+    if (f.code === 'punctuation') a.title = message(locale, 'hygiene-remove-doubled', { mark: f.data!.replacement! });
+  }
   return out;
 }
