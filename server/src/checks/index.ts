@@ -9,6 +9,7 @@ import { summaryBalances, summaryTable } from './summary.js';
 import { crossTable } from './crossTable.js';
 import { subjectCodes } from './codes.js';
 import { narrative } from './narrative.js';
+import { completeness } from './completeness.js';
 import { hygiene } from './hygiene.js';
 
 export interface RelatedInformation {
@@ -110,6 +111,7 @@ export const CHECKS: readonly Check[] = [
   { name: 'tables against tables', rules: ['cross-table-mismatch', 'rounding'], run: crossTable },
   { name: 'subject codes', rules: ['malformed-code', 'unknown-code', 'code-name-mismatch', 'code-mapping-mismatch'], run: subjectCodes },
   { name: 'narrative', rules: ['text-table-mismatch', 'text-sum-mismatch', 'percent-mismatch'], run: narrative },
+  { name: 'completeness', rules: ['missing-table', 'empty-table-note'], run: completeness },
   { name: 'wording hygiene', rules: ['placeholder', 'punctuation', 'missing-reason'], run: hygiene },
 ];
 

@@ -16,10 +16,15 @@ const SymbolKind = {
   Key: 20,
 } as const;
 
+/** LSP SymbolTag: Deprecated is how an editor greys (strikes through) an entry. */
+const SYMBOL_TAG_DEPRECATED = 1;
+
 export interface DocumentSymbolShape {
   name: string;
   detail?: string;
   kind: number;
+  /** Deprecated (1) on the placeholder of a missing table: the editor shows it greyed. */
+  tags?: number[];
   range: Range;
   selectionRange: Range;
   children: DocumentSymbolShape[];
@@ -56,6 +61,7 @@ export function documentSymbols(outline: OutlineNode[]): DocumentSymbolShape[] {
     name: n.name || '（无标题）',
     ...(n.detail ? { detail: n.detail } : {}),
     kind: kindOf(n),
+    ...(n.placeholder ? { tags: [SYMBOL_TAG_DEPRECATED] } : {}),
     range: n.range,
     selectionRange: n.selectionRange,
     children: documentSymbols(n.children),

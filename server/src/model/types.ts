@@ -123,6 +123,8 @@ export interface OutlineNode {
   /** For tables, the table's index in DisclosureDocument.tables. */
   tableIndex?: number;
   heading?: Heading;
+  /** A standard table the document lacks, shown where it belongs (detail 缺失; no text of its own). */
+  placeholder?: boolean;
 }
 
 export type DocumentKind = '预算' | '决算';

@@ -5,6 +5,7 @@ import { buildTable, type TablePreamble, type TableSegmentInput } from './tables
 import { lexLine, type HeadingCandidate, type LexLine } from './lex.js';
 import { readFacts } from './facts.js';
 import { buildOutline } from './outline.js';
+import { addMissingTables, tableSet } from './tableSet.js';
 import type { DisclosureDocument, Heading, Range, Table, Toc } from '../model/types.js';
 import { LineCell } from '../model/cell.js';
 
@@ -20,7 +21,18 @@ export function assemble(lines: LexLine[]): DisclosureDocument {
   const headings = findHeadings(lines, roles, toc);
   const facts = readFacts(lines, tables);
   const outline = buildOutline(lines, headings, tables, toc);
-  return { lineCount: lines.length, lines: lines.map((l) => l.text), headings, tables, toc, outline, facts };
+  const doc: DisclosureDocument = { lineCount: lines.length, lines: lines.map((l) => l.text), headings, tables, toc, outline, facts };
+  missingTablePlaceholders(doc);
+  return doc;
+}
+
+/** The standard tables the document lacks, as placeholders in its outline; the outline stands without them. */
+function missingTablePlaceholders(doc: DisclosureDocument): void {
+  try {
+    addMissingTables(doc.outline, tableSet(doc));
+  } catch (e) {
+    console.error('budget: the standard tables could not be compared:', e);
+  }
 }
 
 // ---------------------------------------------------------------- table of contents

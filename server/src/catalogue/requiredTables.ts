@@ -1,0 +1,113 @@
+// The standard disclosure tables (data/required-tables.tsv): which a 部门/单位 预算 or 决算 must publish, how their
+// printed titles are recognised, and what a note calls them. Data, not code: the file says where each requirement
+// comes from. Loaded once, on first use, from beside the sources or next to the bundle (like the catalogue).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** 部门预算 / 单位预算 / 部门决算 / 单位决算: the kinds the data file has a column for. */
+export type DisclosureKind = '部门预算' | '单位预算' | '部门决算' | '单位决算';
+export const DISCLOSURE_KINDS: readonly DisclosureKind[] = ['部门预算', '单位预算', '部门决算', '单位决算'];
+
+export type Requirement = 'required' | 'optional';
+
+export interface StandardTable {
+  /** The data file's name for it (收支总表 … 国有资本经营预算支出表). */
+  kind: string;
+  /** Its place in 规程's list, 1–9. */
+  order: number;
+  /** The standard name in a 预算 and in a 决算. */
+  names: { 预算: string; 决算: string };
+  requirement: Partial<Record<DisclosureKind, Requirement>>;
+  /** What a note or a replacing sentence calls it (政府性基金); empty when no sentence replaces it. */
+  subject?: RegExp;
+  source: string;
+}
+
+interface TitlePattern {
+  pattern: RegExp;
+  table?: StandardTable;
+}
+
+export class RequiredTables {
+  readonly tables: readonly StandardTable[];
+  private readonly patterns: readonly TitlePattern[];
+
+  private constructor(patterns: TitlePattern[]) {
+    this.patterns = patterns;
+    this.tables = patterns.flatMap((p) => (p.table ? [p.table] : [])).sort((a, b) => a.order - b.order);
+  }
+
+  static load(file = join(dataDir(), FILE)): RequiredTables {
+    return RequiredTables.parse(readFileSync(file, 'utf8'));
+  }
+
+  static parse(text: string): RequiredTables {
+    const lines = text.split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
+    const header = lines[0].split('\t');
+    const col = (name: string): number => {
+      const i = header.indexOf(name);
+      if (i < 0) throw new Error(`required-tables.tsv: no column ${name}`);
+      return i;
+    };
+    const at = {
+      kind: col('kind'),
+      order: col('order'),
+      pattern: col('pattern'),
+      budget: col('预算名'),
+      final: col('决算名'),
+      subject: col('subject'),
+      source: col('source'),
+    };
+    const kinds = DISCLOSURE_KINDS.map((k) => [k, col(k)] as const);
+    const patterns: TitlePattern[] = lines.slice(1).map((line) => {
+      const f = line.split('\t');
+      const pattern = new RegExp(f[at.pattern]);
+      if (f[at.kind] === '-') return { pattern };
+      const requirement: StandardTable['requirement'] = {};
+      for (const [k, i] of kinds) {
+        const v = (f[i] ?? '').trim();
+        if (v === 'required' || v === 'optional') requirement[k] = v;
+        else if (v) throw new Error(`required-tables.tsv: ${f[at.kind]} ${k}: ${v} is neither required nor optional`);
+      }
+      const subject = (f[at.subject] ?? '').trim();
+      return {
+        pattern,
+        table: {
+          kind: f[at.kind],
+          order: Number(f[at.order]),
+          names: { 预算: f[at.budget], 决算: f[at.final] },
+          requirement,
+          subject: subject ? new RegExp(subject) : undefined,
+          source: f[at.source] ?? '',
+        },
+      };
+    });
+    return new RequiredTables(patterns);
+  }
+
+  /** The standard table a printed title names, or undefined (none of them, or a table known to be another). */
+  classify(title: string | undefined): StandardTable | undefined {
+    if (!title) return undefined;
+    const plain = title.replace(/[\s\u3000]+/g, '');
+    for (const p of this.patterns) if (p.pattern.test(plain)) return p.table;
+    return undefined;
+  }
+}
+
+const FILE = 'required-tables.tsv';
+
+/** The data folder: beside the sources (tests, tsx) or copied next to the bundle (dist/catalogue). */
+function dataDir(): string {
+  for (const dir of [join(__dirname, 'data'), join(__dirname, 'catalogue'), join(__dirname, '..', 'catalogue', 'data')]) {
+    if (existsSync(join(dir, FILE))) return dir;
+  }
+  throw new Error('required-tables.tsv not found');
+}
+
+let loaded: RequiredTables | undefined;
+
+/** The bundled standard table sets, loaded on first use. */
+export function requiredTables(): RequiredTables {
+  loaded ??= RequiredTables.load();
+  return loaded;
+}
