@@ -21,6 +21,9 @@ export const RULE_IDS = [
   'placeholder',
   'punctuation',
   'missing-reason',
+  'wording-mismatch',
+  'year-mismatch',
+  'unit-name-mismatch',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -160,6 +163,27 @@ const RULE_LIST: RuleEntry[] = [
     severity: 'warning',
     zh: '说了“主要原因是”却没有写出原因',
     en: 'a reason announced and not given (主要原因是。)',
+  },
+  {
+    id: 'wording-mismatch',
+    tags: ['wording'],
+    severity: 'error',
+    zh: '措辞与数字矛盾（下降写成增加、有增减写成持平、小于写成大于、空表却描述支出）',
+    en: 'words that contradict the figures (增加 for a fall, 持平 with a change, 大于 when smaller, spending described under an empty table)',
+  },
+  {
+    id: 'year-mismatch',
+    tags: ['wording'],
+    severity: 'warning',
+    zh: '年份与文档年度矛盾（其他年度的表名或标题、决算中其他年度的年末日期）',
+    en: "a year that contradicts the document's year (a table or heading of another year, another year-end in a 决算)",
+  },
+  {
+    id: 'unit-name-mismatch',
+    tags: ['wording'],
+    severity: 'warning',
+    zh: '表头或正文中的部门/单位名称与标题不同',
+    en: "a 部门/单位 name in a table header or the text that differs from the title's",
   },
 ];
 

@@ -60,12 +60,12 @@ test('only the first 4000 characters are read', () => {
   assert.ok(!looksLikeDisclosure(`${'这是一段普通的文字。'.repeat(500)}\n2024年部门预算公开说明`));
 });
 
-test('the rule table is the contract: seventeen ids with their default severities', () => {
+test('the rule table is the contract: twenty ids with their default severities', () => {
   assert.deepEqual(
     RULES.map((r) => r.id),
     [...RULE_IDS],
   );
-  assert.equal(new Set(RULE_IDS).size, 17);
+  assert.equal(new Set(RULE_IDS).size, 20);
   assert.deepEqual(
     { ...DEFAULT_SEVERITY },
     {
@@ -86,6 +86,9 @@ test('the rule table is the contract: seventeen ids with their default severitie
       placeholder: 'error',
       punctuation: 'warning',
       'missing-reason': 'warning',
+      'wording-mismatch': 'error',
+      'year-mismatch': 'warning',
+      'unit-name-mismatch': 'warning',
     },
   );
   assert.ok(Object.isFrozen(RULES) && Object.isFrozen(DEFAULT_SEVERITY) && Object.isFrozen(RULES[0]));

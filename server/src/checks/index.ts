@@ -11,6 +11,7 @@ import { subjectCodes } from './codes.js';
 import { narrative } from './narrative.js';
 import { completeness } from './completeness.js';
 import { hygiene } from './hygiene.js';
+import { unitNameMismatch, wordingMismatch, yearMismatch } from './consistency.js';
 
 export interface RelatedInformation {
   location: { uri: string; range: Range };
@@ -113,6 +114,9 @@ export const CHECKS: readonly Check[] = [
   { name: 'narrative', rules: ['text-table-mismatch', 'text-sum-mismatch', 'percent-mismatch'], run: narrative },
   { name: 'completeness', rules: ['missing-table', 'empty-table-note'], run: completeness },
   { name: 'wording hygiene', rules: ['placeholder', 'punctuation', 'missing-reason'], run: hygiene },
+  { name: 'wording against figures', rules: ['wording-mismatch'], run: wordingMismatch },
+  { name: 'years', rules: ['year-mismatch'], run: yearMismatch },
+  { name: 'unit names', rules: ['unit-name-mismatch'], run: unitNameMismatch },
 ];
 
 export function checkDocument(

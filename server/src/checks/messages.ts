@@ -102,6 +102,24 @@ const zh: Record<string, Template> = {
   'hygiene-reason-then': (a) => `「${a.announce}」之后应写明原因，此处却直接接「${a.found}」`,
   'hygiene-reason-end': (a) => `「${a.announce}」之后应写明原因，此处却没有下文`,
   'hygiene-remove-doubled': (a) => `删去重复的「${a.mark}」`,
+  'consistency-budget-actual': (a) =>
+    `说明写「${a.words}」，但${a.budgetLabel} ${a.budget}、${a.actualLabel} ${a.actual}：决算数${a.relation}预算数`,
+  'consistency-relation-gt': () => '大于',
+  'consistency-relation-lt': () => '小于',
+  'consistency-relation-eq': () => '等于',
+  'consistency-word-up': () => '增加',
+  'consistency-word-down': () => '减少',
+  'consistency-word-flat': () => '持平',
+  'consistency-levels': (a) => `说明写「${a.word}」，但「${a.label}」${a.current} 与比较的 ${a.previous} 相比应为「${a.expected}」`,
+  'consistency-up-from-zero': (a) => `「${a.label}」为 ${a.value}，却写「${a.words}」：本年为零，不可能比上年增加`,
+  'consistency-flat-with-change': (a) => `说明写「${a.word}」，但同一句又写「${a.change}」`,
+  'consistency-empty-sangong': (a) => `「${a.table}」为空表（没有任何数字），但说明写「${a.label}」${a.value}`,
+  'consistency-kind-budget': () => '预算',
+  'consistency-kind-final': () => '决算',
+  'consistency-year-title': (a) => `本文档是 ${a.year} 年${a.kind}，此处的标题写的是 ${a.found} 年`,
+  'consistency-year-end': (a) => `本文档是 ${a.year} 年决算，年末时点应为 ${a.year} 年 12 月 31 日，此处写的是 ${a.found} 年`,
+  'consistency-year-compare': (a) => `本文档是 ${a.year} 年${a.kind}，上年应为 ${a.expected} 年，此处比较的是 ${a.found} 年`,
+  'consistency-unit-name': (a) => `标题中的单位为「${a.expected}」，此处写作「${a.found}」`,
 };
 
 const en: Record<string, Template> = {
@@ -204,6 +222,26 @@ const en: Record<string, Template> = {
   'hygiene-reason-then': (a) => `expected a reason after “${a.announce}”, found “${a.found}” straight after it`,
   'hygiene-reason-end': (a) => `expected a reason after “${a.announce}”, found nothing after it`,
   'hygiene-remove-doubled': (a) => `Remove the doubled “${a.mark}”`,
+  'consistency-budget-actual': (a) =>
+    `the text says “${a.words}”, but “${a.budgetLabel}” is ${a.budget} and “${a.actualLabel}” ${a.actual}: the final figure is ${a.relation} the budget`,
+  'consistency-relation-gt': () => 'greater than',
+  'consistency-relation-lt': () => 'less than',
+  'consistency-relation-eq': () => 'equal to',
+  'consistency-word-up': () => 'up (增加)',
+  'consistency-word-down': () => 'down (减少)',
+  'consistency-word-flat': () => 'unchanged (持平)',
+  'consistency-levels': (a) =>
+    `the text says “${a.word}”, but “${a.label}” ${a.current} against the ${a.previous} it is compared with is ${a.expected}`,
+  'consistency-up-from-zero': (a) => `“${a.label}” is ${a.value} but the text says “${a.words}”: nothing can have grown into zero`,
+  'consistency-flat-with-change': (a) => `the text says “${a.word}” (unchanged), but the same sentence says “${a.change}”`,
+  'consistency-empty-sangong': (a) => `“${a.table}” is empty (not one figure), but the text says “${a.label}” ${a.value}`,
+  'consistency-kind-budget': () => 'budget (预算)',
+  'consistency-kind-final': () => 'final account (决算)',
+  'consistency-year-title': (a) => `this is the ${a.year} ${a.kind}, but this title names ${a.found}`,
+  'consistency-year-end': (a) => `this is the ${a.year} final account: its year-end is 31 December ${a.year}, not ${a.found}`,
+  'consistency-year-compare': (a) =>
+    `this is the ${a.year} ${a.kind}: the year before is ${a.expected}, but the comparison is with ${a.found}`,
+  'consistency-unit-name': (a) => `the title's unit is “${a.expected}”, written here as “${a.found}”`,
 };
 
 /** A message with its id and arguments kept: what a finding carries (`data.message`) besides the text. */
