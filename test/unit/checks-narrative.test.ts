@@ -450,3 +450,16 @@ test('must not: a percentage after two levels that is about something else', () 
     'the levels in two sentences',
   );
 });
+
+test('a change stated after the level it is compared with (比…预算数Z万元减少C万元，下降P%) is judged as C ÷ Z', () => {
+  const percent = (text: string) =>
+    checkDocument(analyzeText(text))
+      .filter((f) => f.code === 'percent-mismatch')
+      .map((f) => f.message);
+  // 北京 2026 budgets: 193.20 ÷ 9,819.98 = 1.967…% — right, and once read as 193.20 ÷ (9,819.98 + 193.20) a false alarm
+  assert.deepEqual(percent('2026年度收入预算9626.78万元，比2025年年初预算数9819.98万元减少193.20万元，下降1.97%。'), []);
+  assert.deepEqual(percent('2026年度收入预算10626.78万元，比2025年年初预算数9819.98万元增加806.80万元，增长8.22%。'), []);
+  const wrong = percent('2026年度支出预算9626.78万元，比2025年年初预算数9819.98万元减少193.20万元，下降2.97%。');
+  assert.equal(wrong.length, 1);
+  assert.match(wrong[0], /上年 9,819\.98万元）?，应为 1\.97%/);
+});

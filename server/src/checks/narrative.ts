@@ -130,7 +130,10 @@ function growthCheck(f: Figure, head: Figure | undefined, ctx: CheckContext, out
       .lte(halfUnit(f.decimals).plus(halfUnit(change.decimals)))
   )
     return;
-  const readings = [f, head].filter((b): b is Figure => !!b && (sign < 0 || b.value.gt(cAbs)));
+  // `收入预算A万元，比2025年年初预算数Z万元减少C万元，下降P%`: the figure the change follows is the level compared
+  // with, so this year's is Z ± C and P = C ÷ Z (北京's budgets word every total so)
+  const self = /^(?:较|比|与)/.test(f.label) ? { ...f, value: f.value.plus(change.value) } : f;
+  const readings = [self, head].filter((b): b is Figure => !!b && (sign < 0 || b.value.gt(cAbs)));
   if (readings.length === 0) return; // 上年为零或为负：不可比
   const fits = (b: Figure) => {
     const [a0, a1] = interval(b.value, b.decimals);
