@@ -45,10 +45,10 @@ cp -r "$ROOT/dist/catalogue" "$EXT/dist/"
 [ ! -d "$ROOT/dist/pdfjs" ] || cp -r "$ROOT/dist/pdfjs" "$EXT/dist/"
 cp -r "$ROOT/syntaxes" "$EXT/"
 # The workspace: the seed texts, and an original that the test opens through the extension's command. A PDF with a
-# real finding when there is one (c012: a stated growth rate its figures contradict), else any PDF, else the Excel template.
+# real finding when there is one (c021: a note to the author left in the published text), else any PDF, else the Excel template.
 ORIGINAL=${E2E_ORIGINAL:-}
 if [ -z "$ORIGINAL" ]; then
-  for f in "$ROOT"/test/fixtures/originals/pdf/c012_*.pdf "$ROOT"/test/fixtures/originals/pdf/*.pdf "$ROOT"/test/fixtures/originals/xlsx/*.xlsx; do
+  for f in "$ROOT"/test/fixtures/originals/pdf/c021_*.pdf "$ROOT"/test/fixtures/originals/pdf/*.pdf "$ROOT"/test/fixtures/originals/xlsx/*.xlsx; do
     if [ -f "$f" ]; then ORIGINAL=$f; break; fi
   done
 fi

@@ -148,7 +148,8 @@ async function checkOriginal(page) {
     .waitForFunction(
       () => {
         const h = [...document.querySelectorAll('.monaco-hover:not(.hidden)')].map((e) => e.innerText).join('\n');
-        return /原文第 \d+ 页/.test(h) ? h : false;
+        // a figure's own hover ends with 原文第 N 页; a finding in prose shows its message, which ends with （第 N 页）
+        return /原文第 \d+ 页|（第 \d+ 页）/.test(h) ? h : false;
       },
       null,
       { timeout: 20000 },
@@ -157,7 +158,7 @@ async function checkOriginal(page) {
       (h) => h.jsonValue(),
       () => '',
     );
-  check('hover names the page of the original', /原文第 \d+ 页/.test(hoverText), String(hoverText).slice(-200));
+  check('hover names the page of the original', /原文第 \d+ 页|（第 \d+ 页）/.test(hoverText), String(hoverText).slice(-200));
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${OUT}/9-original-hover.png` });
   await page.mouse.move(5, 5);

@@ -31,8 +31,9 @@ interface WireDiagnostic {
 const ORIGINALS = join(FIXTURES, 'originals');
 const PDF_DIR = join(ORIGINALS, 'pdf');
 // a PDF whose tables have sums that do not add up (its 类 rows were printed over their 款 rows)
-// a published PDF with a real finding to see: 北京市审计局 2026 states 增长8.12% where its figures give 8.83%
-const PDF = join(PDF_DIR, 'c012_北京_2026年北京市审计局部门预算.pdf');
+// a published PDF with findings to see: 重庆市经济和信息化委员会 2026, whose tables carry the document's own rounding
+// differences (hints), each on a page of the original
+const PDF = join(PDF_DIR, 'c035_重庆_2026年重庆市经济和信息化委员会部门预算.pdf');
 const XLSX = join(ORIGINALS, 'xlsx', 'pt_2026_department_budget_template.xlsx');
 // an HTML page whose tables are in attached documents: the import says so in a note
 const HTML_WITH_NOTE = join(ORIGINALS, 'html', 'c076_济南_信访局_2026年部门预算.html');
@@ -91,8 +92,8 @@ test(
   { skip: !existsSync(PDF) && 'no PDF fixture' },
   async () => {
     const { uri, text, diagnostics } = await openOriginal(client, PDF);
-    assert.match(text, /北京市审计局/);
-    const sums = diagnostics.filter((d) => d.code === 'percent-mismatch');
+    assert.match(text, /重庆市经济和信息化委员会/);
+    const sums = diagnostics.filter((d) => d.code === 'rounding');
     assert.ok(sums.length > 0, JSON.stringify(diagnostics.map((d) => d.message)));
     for (const d of diagnostics) {
       const page = d.data?.origin?.page;
@@ -104,7 +105,7 @@ test(
       textDocument: { uri },
       position: first.range.start,
     });
-    assert.match(hover.contents.value, /8\.12%/);
+    assert.match(hover.contents.value, /≈ 在尾差范围内/);
     assert.ok(hover.contents.value.endsWith(`原文第 ${first.data!.origin!.page} 页`), hover.contents.value);
     const actions = await client.connection.sendRequest<unknown[]>('textDocument/codeAction', {
       textDocument: { uri },
@@ -122,7 +123,7 @@ test(
     const en = await startServer({ settings: { locale: 'en' } });
     try {
       const { uri, diagnostics } = await openOriginal(en, PDF);
-      const d = diagnostics.find((x) => x.code === 'percent-mismatch')!;
+      const d = diagnostics.find((x) => x.code === 'rounding')!;
       assert.ok(d.message.endsWith(` (p.${d.data!.origin!.page})`), d.message);
       const hover = await en.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', {
         textDocument: { uri },
