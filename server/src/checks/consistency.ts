@@ -12,13 +12,8 @@ import { message, say, type Said } from './messages.js';
 
 // ---------------------------------------------------------------- shared
 
-/** The narrative of a document, read once for the three rules (the narrative check reads its own). */
-const narratives = new WeakMap<DisclosureDocument, Narrative>();
-function narrativeOf(doc: DisclosureDocument): Narrative {
-  let n = narratives.get(doc);
-  if (!n) narratives.set(doc, (n = readNarrative(doc)));
-  return n;
-}
+/** The narrative of a document (read once per document, shared with the narrative check: facts.ts). */
+const narrativeOf = (doc: DisclosureDocument): Narrative => readNarrative(doc);
 
 /** A paragraph of the narrative with the way back from an offset in its text to a position in the document. */
 interface Para {

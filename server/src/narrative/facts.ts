@@ -181,7 +181,17 @@ function labelBefore(text: string, end: number, floor: number): { label: string;
   return { label, start: s + lead + (raw.slice(lead).length - raw.slice(lead).trimStart().length) };
 }
 
+// Read once per analysed document: the narrative check and the wording rules (consistency.ts) both need it, and it
+// is the costliest reading of the prose. Nothing changes a Narrative after it is read.
+const narratives = new WeakMap<DisclosureDocument, Narrative>();
+
 export function readNarrative(doc: DisclosureDocument): Narrative {
+  let n = narratives.get(doc);
+  if (!n) narratives.set(doc, (n = readNarrativeNow(doc)));
+  return n;
+}
+
+function readNarrativeNow(doc: DisclosureDocument): Narrative {
   const figures: Figure[] = [];
   const itemisations: Itemisation[] = [];
   const completions: Completion[] = [];
