@@ -316,8 +316,20 @@ async function checkOriginal(page) {
     await page.screenshot({ path: `${OUT}/3-problems.png` });
 
     // Hover over the first error squiggle in view (表8: 合计 651.15 or the 302 row): the computation behind it.
+    // Opening the Problems panel shrinks the editor and may scroll the squiggle out of view: go back to the line
+    // and wait for a squiggle that has a box before pointing at it.
     const squiggle = page.locator('.monaco-editor .squiggly-error').first();
-    const box2 = await squiggle.boundingBox();
+    let box2 = await squiggle.boundingBox();
+    for (let attempt = 0; !box2 && attempt < 3; attempt++) {
+      await page.click('.monaco-editor .view-lines');
+      await page.keyboard.press('Control+G');
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+      await page.keyboard.type('394');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(800);
+      box2 = await squiggle.boundingBox();
+    }
+    if (!box2) throw new Error('no error squiggle in view to hover');
     await page.mouse.move(box2.x + Math.max(2, box2.width / 2), box2.y + box2.height / 2);
     const hovered = await page.waitForSelector('.monaco-hover:not(.hidden)', { timeout: 20000 }).then(
       () => true,
