@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SEEDS, MORE_DOCS, seedFiles } from '../helpers/fixtures.js';
+import { SEEDS, MORE_DOCS, ONE_WRONG_CELL, seedFiles } from '../helpers/fixtures.js';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'budget-lint.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
@@ -239,17 +239,9 @@ test('a file beyond what can be checked is refused up front with its size and th
 
 test('.budgetlintrc.json: the nearest file above applies, its ignore list skips files found in folders, --rule wins, a bad entry is a note', () => {
   const dir = mkdtempSync(join(tmpdir(), 'budget-lint-config-'));
-  const table = [
-    '表1 部门支出总表',
-    '单位：万元',
-    '科目编码\t科目名称\t合计\t基本支出\t项目支出',
-    '201\t一般公共服务支出\t30.00\t20.00\t10.00',
-    '20101\t人大事务\t12.00\t9.00\t4.00',
-    '20102\t政协事务\t18.00\t12.00\t6.00',
-  ].join('\n');
   mkdirSync(join(dir, 'docs', 'drafts'), { recursive: true });
-  writeFileSync(join(dir, 'docs', 'a.txt'), table);
-  writeFileSync(join(dir, 'docs', 'drafts', 'b.txt'), table);
+  writeFileSync(join(dir, 'docs', 'a.txt'), ONE_WRONG_CELL);
+  writeFileSync(join(dir, 'docs', 'drafts', 'b.txt'), ONE_WRONG_CELL);
   writeFileSync(
     join(dir, '.budgetlintrc.json'),
     JSON.stringify({ rules: { arithmetic: 'warning', nonsense: 'off' }, ignore: ['**/drafts/**'] }),

@@ -8,15 +8,7 @@ import { join } from 'node:path';
 import { ConfigCache, globToRegExp, isIgnored, readConfig, settingsWith } from '../../server/src/config.js';
 import { analyzeText } from '../../server/src/service.js';
 import { checkDocument } from '../../server/src/checks/index.js';
-
-const TABLE = [
-  '表1 部门支出总表',
-  '单位：万元',
-  '科目编码\t科目名称\t合计\t基本支出\t项目支出',
-  '201\t一般公共服务支出\t30.00\t20.00\t10.00',
-  '20101\t人大事务\t12.00\t9.00\t4.00',
-  '20102\t政协事务\t18.00\t12.00\t6.00',
-].join('\n');
+import { ONE_WRONG_CELL } from '../helpers/fixtures.js';
 
 function withFolder(files: Record<string, string>, run: (dir: string) => void): void {
   const dir = mkdtempSync(join(tmpdir(), 'budget-config-'));
@@ -40,7 +32,7 @@ test('the nearest file above a document applies; rules by id or tag, year, local
         year: 2024,
         colour: 1,
       }),
-      'a/b/doc.txt': TABLE,
+      'a/b/doc.txt': ONE_WRONG_CELL,
     },
     (dir) => {
       const config = new ConfigCache().forFile(join(dir, 'a', 'b', 'doc.txt'))!;
@@ -49,14 +41,14 @@ test('the nearest file above a document applies; rules by id or tag, year, local
       assert.equal(config.locale, 'en');
       assert.equal(config.year, 2024);
       assert.equal(config.problems.length, 3, config.problems.join('\n'));
-      const findings = checkDocument(analyzeText(TABLE), settingsWith({}, config));
+      const findings = checkDocument(analyzeText(ONE_WRONG_CELL), settingsWith({}, config));
       assert.deepEqual(
         findings.map((f) => `${f.code}:${f.severity}`),
         ['sum-mismatch:4'],
         "the rule's own entry wins over its tag",
       );
       assert.match(findings[0].message, /out of balance/, 'English, from the file');
-      const flagged = checkDocument(analyzeText(TABLE), settingsWith({}, config, { rules: { 'sum-mismatch': 'error' } }));
+      const flagged = checkDocument(analyzeText(ONE_WRONG_CELL), settingsWith({}, config, { rules: { 'sum-mismatch': 'error' } }));
       assert.equal(flagged[0].severity, 1, 'the command line wins over the file');
       const editor = settingsWith({ locale: 'zh', rules: { 'sum-mismatch': 'off' } }, config);
       assert.equal(editor.rules?.['sum-mismatch'], 'hint', "the file wins over the editor's settings");
@@ -77,9 +69,12 @@ test('ignore globs: ** across folders, * within a name, a bare name anywhere, re
   assert.ok(!globToRegExp('drafts/*.txt').test('drafts/x/a.txt'));
   assert.ok(globToRegExp('*.md').test('deep/down/README.md'));
   assert.ok(!globToRegExp('skip/**').test('sub/skip/b.txt'), "a glob with a slash is anchored at the file's folder");
-  withFolder({ '.budgetlintrc.json': JSON.stringify({ ignore: ['old/**'] }), 'old/a.txt': TABLE, 'new/a.txt': TABLE }, (dir) => {
-    const cache = new ConfigCache();
-    assert.ok(isIgnored(cache.forFile(join(dir, 'old', 'a.txt')), join(dir, 'old', 'a.txt')));
-    assert.ok(!isIgnored(cache.forFile(join(dir, 'new', 'a.txt')), join(dir, 'new', 'a.txt')));
-  });
+  withFolder(
+    { '.budgetlintrc.json': JSON.stringify({ ignore: ['old/**'] }), 'old/a.txt': ONE_WRONG_CELL, 'new/a.txt': ONE_WRONG_CELL },
+    (dir) => {
+      const cache = new ConfigCache();
+      assert.ok(isIgnored(cache.forFile(join(dir, 'old', 'a.txt')), join(dir, 'old', 'a.txt')));
+      assert.ok(!isIgnored(cache.forFile(join(dir, 'new', 'a.txt')), join(dir, 'new', 'a.txt')));
+    },
+  );
 });

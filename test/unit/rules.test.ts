@@ -6,15 +6,10 @@ import { analyzeText } from '../../server/src/service.js';
 import { CHECKS, checkDocument, type Check } from '../../server/src/checks/index.js';
 import { escapeMarkdown } from '../../server/src/util/markdown.js';
 import { ruleDocsUrl } from '../../shared/src/rules.js';
-
-const TABLE = [
-  '表1 部门支出总表',
-  '单位：万元',
-  '科目编码\t科目名称\t合计\t基本支出\t项目支出',
-  '201\t一般公共服务支出\t30.00\t20.00\t10.00',
-  '20101\t人大事务\t12.00\t9.00\t4.00',
-  '20102\t政协事务\t18.00\t12.00\t6.00',
-].join('\n');
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { message } from '../../server/src/checks/messages.js';
+import { MORE_DOCS, ONE_WRONG_CELL, SEEDS, moreDocFiles, seedFiles } from '../helpers/fixtures.js';
 
 test('a check that throws leaves an information finding naming its rules; the other checks still report', () => {
   const original = console.error;
@@ -30,7 +25,7 @@ test('a check that throws leaves an information finding naming its rules; the ot
         throw new Error('cannot read property x of undefined\n    at somewhere');
       },
     };
-    const findings = checkDocument(analyzeText(TABLE), {}, 'file:///x', undefined, [...CHECKS, broken]);
+    const findings = checkDocument(analyzeText(ONE_WRONG_CELL), {}, 'file:///x', undefined, [...CHECKS, broken]);
     const crash = findings.find((f) => f.data?.crashed === 'broken');
     assert.ok(crash, JSON.stringify(findings.map((f) => f.message)));
     assert.equal(crash.severity, 3);
@@ -42,7 +37,7 @@ test('a check that throws leaves an information finding naming its rules; the ot
       'the table arithmetic still ran',
     );
     assert.equal(logged.length, 1, 'the stack is logged');
-    const en = checkDocument(analyzeText(TABLE), { locale: 'en' }, '', undefined, [broken]);
+    const en = checkDocument(analyzeText(ONE_WRONG_CELL), { locale: 'en' }, '', undefined, [broken]);
     assert.match(en[0].message, /could not finish/);
   } finally {
     console.error = original;
@@ -51,7 +46,7 @@ test('a check that throws leaves an information finding naming its rules; the ot
 
 test("settings by tag, overridden by the rule's own entry; off by tag silences the family", () => {
   const severities = (rules: Record<string, string>) =>
-    checkDocument(analyzeText(TABLE), { rules: rules as never }).map((f) => `${f.code}:${f.severity}`);
+    checkDocument(analyzeText(ONE_WRONG_CELL), { rules: rules as never }).map((f) => `${f.code}:${f.severity}`);
   assert.deepEqual(severities({}), ['sum-mismatch:1']);
   assert.deepEqual(severities({ arithmetic: 'warning' }), ['sum-mismatch:2']);
   assert.deepEqual(severities({ arithmetic: 'off' }), []);
@@ -60,7 +55,7 @@ test("settings by tag, overridden by the rule's own entry; off by tag silences t
 });
 
 test("every published finding links to its rule's page", () => {
-  for (const f of checkDocument(analyzeText(TABLE))) assert.equal(f.codeDescription?.href, ruleDocsUrl(f.code));
+  for (const f of checkDocument(analyzeText(ONE_WRONG_CELL))) assert.equal(f.codeDescription?.href, ruleDocsUrl(f.code));
 });
 
 test('document text in hovers shows as written: emphasis, table bars, HTML and code marks are escaped', () => {
@@ -69,11 +64,7 @@ test('document text in hovers shows as written: emphasis, table bars, HTML and c
   assert.equal(escapeMarkdown('两\n行'), '两 行');
 });
 
-test('every finding on the real documents carries its message as an id of the message table and its arguments', async () => {
-  const { readFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { message } = await import('../../server/src/checks/messages.js');
-  const { SEEDS, MORE_DOCS, seedFiles, moreDocFiles } = await import('../helpers/fixtures.js');
+test('every finding on the real documents carries its message as an id of the message table and its arguments', () => {
   let seen = 0;
   for (const [dir, names] of [
     [SEEDS, seedFiles()],

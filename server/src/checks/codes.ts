@@ -2,7 +2,7 @@
 // table code columns and in prose (`行政运行（2101501）`). Unknown codes are only reported where the
 // catalogue is authoritative (the economic classifications, every 类, and 款/项 under a parent marked complete).
 import type { Cell, DisclosureDocument, Range, Row, Table } from '../model/types.js';
-import type { CheckContext, Finding, FindingData, RuleId } from './index.js';
+import type { CheckContext, Finding, FindingData } from './index.js';
 import {
   classificationOf,
   CURRENT_YEAR,
@@ -13,20 +13,9 @@ import {
   type Classification,
 } from '../catalogue/catalogue.js';
 import { nearest } from '../catalogue/explain.js';
-import { message, say, type Said } from './messages.js';
-import { defaultSeverityNumber } from '../../../shared/src/rules.js';
+import { message, say } from './messages.js';
 import { linesSpanned } from '../model/ranges.js';
-
-function finding(code: RuleId, range: Range, said: Said, data?: FindingData): Finding {
-  return {
-    range,
-    severity: defaultSeverityNumber(code),
-    code,
-    source: 'budget',
-    message: said.text,
-    data: { ...data, message: { id: said.id, args: said.args } },
-  };
-}
+import { findingOf as finding } from './finding.js';
 
 export function yearOf(doc: DisclosureDocument, ctx: CheckContext): number {
   return ctx.settings.year ?? doc.facts.year ?? CURRENT_YEAR;

@@ -3,22 +3,11 @@
 // What is required is data (catalogue/data/required-tables.tsv); which tables the document has is read once
 // (parse/tableSet.ts) and shared with the outline, which shows the missing ones as placeholders.
 import type { DisclosureDocument, Range, Table } from '../model/types.js';
-import type { CheckContext, Finding, RuleId } from './index.js';
-import { message, say, type Locale, type Said } from './messages.js';
-import { defaultSeverityNumber } from '../../../shared/src/rules.js';
+import type { CheckContext, Finding } from './index.js';
+import { message, say, type Locale } from './messages.js';
 import { tableSet, type MissingTable } from '../parse/tableSet.js';
 import { requiredTables, type StandardTable } from '../catalogue/requiredTables.js';
-
-function finding(code: RuleId, range: Range, said: Said): Finding {
-  return {
-    range,
-    severity: defaultSeverityNumber(code),
-    code,
-    source: 'budget',
-    message: said.text,
-    data: { message: { id: said.id, args: said.args } },
-  };
-}
+import { findingOf as finding } from './finding.js';
 
 export function completeness(doc: DisclosureDocument, ctx: CheckContext): Finding[] {
   return [...missingTables(doc, ctx.locale), ...emptyTableNotes(doc, ctx.locale)];

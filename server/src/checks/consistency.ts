@@ -2,13 +2,13 @@
 // describe (wording-mismatch), years against the document's year (year-mismatch) and the 部门/单位 named in headers
 // and headings against the title's (unit-name-mismatch). Each says nothing where it cannot be sure.
 import Decimal from 'decimal.js';
-import { defaultSeverityNumber, type RuleId } from '../../../shared/src/rules.js';
 import type { DisclosureDocument, Position, Range, Table } from '../model/types.js';
-import type { CheckContext, Finding, FindingData } from './index.js';
+import type { CheckContext, Finding } from './index.js';
 import { readNarrative, type Figure, type Narrative } from '../narrative/facts.js';
 import { convert, parseNumber } from '../parse/amounts.js';
 import { halfUnit } from './tolerance.js';
 import { message, say, type Said } from './messages.js';
+import { findingOf as finding } from './finding.js';
 
 // ---------------------------------------------------------------- shared
 
@@ -55,18 +55,6 @@ const lineRange = (line: number, start: number, end: number): Range => ({
   start: { line, character: start },
   end: { line, character: end },
 });
-
-function finding(rule: RuleId, range: Range, said: Said, data: FindingData, related: Finding['relatedInformation'] = []): Finding {
-  return {
-    range,
-    severity: defaultSeverityNumber(rule),
-    code: rule,
-    source: 'budget',
-    message: said.text,
-    ...(related.length ? { relatedInformation: related } : {}),
-    data: { ...data, message: { id: said.id, args: said.args } },
-  };
-}
 
 const AMOUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|亿元|元)`;
 

@@ -2,12 +2,13 @@
 // clashing punctuation and doubled function words (punctuation), a reason announced and never given (missing-reason).
 // Prose only: table rows (figures, codes, header cells such as `原因：`) are never read; the TOC only for placeholders.
 // What the rules look for is data (catalogue/data/template-text.tsv); how the text around it decides is here.
-import { defaultSeverityNumber, type RuleId } from '../../../shared/src/rules.js';
+import type { RuleId } from '../../../shared/src/rules.js';
 import type { DisclosureDocument, Heading, Position, Range } from '../model/types.js';
 import { linesSpanned } from '../model/ranges.js';
 import { templateText, type TemplateText } from '../catalogue/templateText.js';
 import type { CheckContext, Finding, FindingData } from './index.js';
 import { message, say, type Said } from './messages.js';
+import { findingOf } from './finding.js';
 
 /** One stretch of prose read as one text: PDF lines broken mid-sentence (blank lines between them too) joined. */
 interface Block {
@@ -130,14 +131,7 @@ function lineEnd(b: Block, offset: number): number {
 }
 
 function finding(code: RuleId, b: Block, start: number, end: number, said: Said, data: FindingData): Finding {
-  return {
-    range: rangeOf(b, start, end),
-    severity: defaultSeverityNumber(code),
-    code,
-    source: 'budget',
-    message: said.text,
-    data: { ...data, message: { id: said.id, args: said.args } },
-  };
+  return findingOf(code, rangeOf(b, start, end), said, data);
 }
 
 const quoted = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
