@@ -12,9 +12,6 @@ import { findingOf as finding } from './finding.js';
 
 // ---------------------------------------------------------------- shared
 
-/** The narrative of a document (read once per document, shared with the narrative check: facts.ts). */
-const narrativeOf = (doc: DisclosureDocument): Narrative => readNarrative(doc);
-
 /** A paragraph of the narrative with the way back from an offset in its text to a position in the document. */
 interface Para {
   index: number;
@@ -76,7 +73,7 @@ function offsetOf(p: Para, f: Figure): number {
 // ---------------------------------------------------------------- wording-mismatch
 
 export function wordingMismatch(doc: DisclosureDocument, ctx: CheckContext): Finding[] {
-  const n = narrativeOf(doc);
+  const n = readNarrative(doc); // read once per document, shared with the narrative check
   const paras = paragraphsOf(doc, n);
   const byPara = new Map<number, { f: Figure; at: number }[]>();
   for (const f of n.figures) {
