@@ -97,7 +97,7 @@ async function measure({ path, rel, textOnly }) {
     out.ms.analyse = performance.now() - t;
     const computations = [];
     t = performance.now();
-    const findings = checkDocument(doc, {}, rel, (c) => computations.push(c));
+    const findings = checkDocument(doc, { spacesArePrinted: !!format }, rel, (c) => computations.push(c));
     out.ms.check = performance.now() - t;
 
     out.findings = findings.map((f) => ({

@@ -147,7 +147,12 @@ export class LanguageService {
       const computations: Computation[] = [];
       a.checked = {
         settings: key,
-        findings: checkDocument(a.document, { ...settings, catalogue: this.catalogue }, uri, (x) => computations.push(x)),
+        findings: checkDocument(
+          a.document,
+          { ...settings, catalogue: this.catalogue, spacesArePrinted: this.originals.has(uri) },
+          uri,
+          (x) => computations.push(x),
+        ),
         computations,
       };
     }

@@ -87,8 +87,43 @@ test('say nothing when the kind cannot be told, the tables contradict the title,
   const fewer = text.replace('表1\n收支总表\n', '表1\n').replace('表2\n收入总表\n', '表2\n').replace('表3\n支出总表\n', '表3\n');
   assert.equal(tableSet(analyzeText(fewer)).present.size, 4);
   assert.deepEqual(ours(fewer), []);
-  // the optional 国有资本经营 table of a 预算 is never asked for
+  // the 国有资本经营 table, optional in a 预算 of the national set, is not asked for
   assert.ok(!ours(text).some((f) => /国有资本经营/.test(f.message)));
+});
+
+test('a jurisdiction with its own set: a 上海 预算 must publish the 国有资本经营 table, elsewhere optional', () => {
+  const text = fixture('completeness-missing-required.txt');
+  const national = ours(text);
+  assert.ok(!national.some((f) => /国有资本经营/.test(f.message)), 'optional in the national 预算 set');
+  // named by the title
+  const shanghai = ours(text.replace('某某局2025年部门预算', '上海市某某局2025年部门预算'));
+  assert.deepEqual(
+    shanghai.map((f) => f.message.replace(/，应在.*$/, '')),
+    ['缺少部门预算须公开的「一般公共预算“三公”经费支出表」', '缺少上海部门预算须公开的「国有资本经营预算支出表」'],
+  );
+  assert.match(shanghai[1].message, /应在「表8」之后/);
+  // named by the department line under a title that names none (上海市普陀区 … 预算单位：上海市普陀区某某局)
+  const byDepartment = text.replace('某某局2025年部门预算', '2025年部门预算\n部门名称：上海市某某局');
+  assert.equal(tableSet(analyzeText(byDepartment)).jurisdiction?.name, '上海');
+  // 上海 in a sentence of the body names nothing
+  const inBody = text.replace('表1\n', '本部门承担上海市相关工作。\n\n表1\n');
+  assert.equal(tableSet(analyzeText(inBody)).jurisdiction, undefined);
+  // a 决算 requires it everywhere: the national set says so, and the message names no jurisdiction
+  const data = requiredTables();
+  const soe = data.tables.find((t) => t.order === 9)!;
+  const sh = data.jurisdiction('上海市普陀区财政局')!;
+  assert.equal(data.requirement(soe, '部门决算', sh), 'required');
+  assert.equal(data.requirement(soe, '部门预算'), 'optional');
+  assert.equal(data.requirement(soe, '单位预算', sh), 'required');
+  assert.equal(data.jurisdiction('北京市财政局'), undefined);
+  assert.throws(
+    () =>
+      RequiredTables.parse(
+        readFileSync(DATA, 'utf8'),
+        'jurisdiction\tnames\ttable\t部门预算\t单位预算\t部门决算\t单位决算\tsource\nX\tX\t无此表\t\t\t\t\t\n',
+      ),
+    /not a table/,
+  );
 });
 
 test('a table replaced by a sentence is not missing; without the sentences it is', () => {

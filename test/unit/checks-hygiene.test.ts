@@ -8,6 +8,7 @@ import { LanguageService, analyzeText } from '../../server/src/service.js';
 import { checkDocument, type CheckSettings, type Finding } from '../../server/src/checks/index.js';
 import { parseTemplateText, templateText } from '../../server/src/catalogue/templateText.js';
 import { readMoreDoc } from '../helpers/fixtures.js';
+import { quickFixes } from '../../server/src/features/codeActions.js';
 
 const WORDING = new Set(['placeholder', 'punctuation', 'missing-reason']);
 const check = (lines: string[], settings: CheckSettings = {}): Finding[] =>
@@ -120,6 +121,45 @@ test('punctuation: the quick fix removes one doubled mark; none for a clash or a
   assert.equal(word.message, '「的的」重复，应为一个「的」');
   assert.equal(Object.values(svc.codeActions(uri, word.range)[0].edit.changes)[0][0].newText, '的');
   assert.equal(svc.codeActions(uri, doubled.range, { locale: 'en' })[0].title, 'Remove the doubled “。”');
+});
+
+test('punctuation: a space after a full-width mark, in text converted from an original; never in plain text', () => {
+  // the TESTBAD copy's p.18 line (01's PDF prints no gap there; its pdftotext twin has spaces at every justified gap)
+  const line = '本年收入合计2946.25万元，其中： 财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%。';
+  const printed = { spacesArePrinted: true };
+  const found = check(['一、收入决算情况', '', line], printed);
+  assert.deepEqual(found.map(at), ['punctuation@3:20']);
+  assert.equal(found[0].message, '全角标点「：」后多了空格（全角标点自带间距，不再加空格）');
+  assert.deepEqual(found[0].data?.found, ' ');
+  // plain text: its spacing may be another converter's, so it is evidence of nothing
+  assert.deepEqual(check(['一、收入决算情况', '', line]), []);
+  // look-alikes: a web page's field lines, a contact line, a figure after the mark, a mark ending the line
+  const alike = [
+    '发布日期：2026-03-19 来源：财政局 浏览次数： 字号：〖默认 大 超大〗',
+    '',
+    '版权所有： 某某市审计局 地址：某某路1号',
+    '',
+    '办公室电话： 0431-88777380。',
+    '',
+    '办公时间：9:00-12:00， 13:00-17:00（工作日）。',
+    '',
+    '主要原因：',
+    ' 人员增加。',
+  ];
+  assert.deepEqual(check(alike, printed), []);
+  // the converted text is read-only in the editor (the fix belongs in the original); the fix the finding carries
+  // (for SARIF, and for a copy saved as text) removes the space and keeps the mark
+  const uri = 'file:///converted.txt';
+  const svc = new LanguageService();
+  svc.setOriginal(uri, { origins: [], notes: [] });
+  svc.open(uri, ['一、收入决算情况', '', line].join('\n'), 1);
+  const [f] = svc.diagnostics(uri).filter((d) => d.code === 'punctuation');
+  assert.deepEqual(f.range, found[0].range);
+  assert.deepEqual(svc.codeActions(uri, f.range), []);
+  const [fix] = quickFixes(uri, [f], f.range);
+  assert.equal(fix.title, '删去多余的空格');
+  assert.deepEqual(Object.values(fix.edit.changes)[0], [{ range: f.range, newText: '' }]);
+  assert.equal(quickFixes(uri, [f], f.range, 'en')[0].title, 'Remove the space');
 });
 
 test('punctuation: ASCII marks count outside figures, and `原因：。` is reported once, as the missing reason', () => {

@@ -23,6 +23,16 @@ export interface StandardTable {
   source: string;
 }
 
+/** A jurisdiction whose set of standard tables differs from the national one (data/local-table-sets.tsv). */
+export interface Jurisdiction {
+  name: string;
+  /** Tested against the title line and the department, white space removed. */
+  names: RegExp;
+  /** The requirements it changes, by standard table. */
+  changes: Map<StandardTable, Partial<Record<DisclosureKind, Requirement>>>;
+  source: string;
+}
+
 interface TitlePattern {
   pattern: RegExp;
   table?: StandardTable;
@@ -30,25 +40,23 @@ interface TitlePattern {
 
 export class RequiredTables {
   readonly tables: readonly StandardTable[];
+  readonly jurisdictions: readonly Jurisdiction[];
   private readonly patterns: readonly TitlePattern[];
 
-  private constructor(patterns: TitlePattern[]) {
+  private constructor(patterns: TitlePattern[], localText?: string) {
     this.patterns = patterns;
     this.tables = patterns.flatMap((p) => (p.table ? [p.table] : [])).sort((a, b) => a.order - b.order);
+    this.jurisdictions = localText === undefined ? [] : this.parseLocal(localText);
   }
 
-  static load(file = join(dataDir(), FILE)): RequiredTables {
-    return RequiredTables.parse(readFileSync(file, 'utf8'));
+  static load(dir = dataDir()): RequiredTables {
+    const local = join(dir, LOCAL_FILE);
+    return RequiredTables.parse(readFileSync(join(dir, FILE), 'utf8'), existsSync(local) ? readFileSync(local, 'utf8') : undefined);
   }
 
-  static parse(text: string): RequiredTables {
-    const lines = text.split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
-    const header = lines[0].split('\t');
-    const col = (name: string): number => {
-      const i = header.indexOf(name);
-      if (i < 0) throw new Error(`required-tables.tsv: no column ${name}`);
-      return i;
-    };
+  /** The national set (required-tables.tsv) and, when given, the jurisdictions' differences (local-table-sets.tsv). */
+  static parse(text: string, localText?: string): RequiredTables {
+    const { rows, col } = readTsv(text, FILE);
     const at = {
       kind: col('kind'),
       order: col('order'),
@@ -59,16 +67,10 @@ export class RequiredTables {
       source: col('source'),
     };
     const kinds = DISCLOSURE_KINDS.map((k) => [k, col(k)] as const);
-    const patterns: TitlePattern[] = lines.slice(1).map((line) => {
-      const f = line.split('\t');
+    const patterns: TitlePattern[] = rows.map((f) => {
       const pattern = new RegExp(f[at.pattern]);
       if (f[at.kind] === '-') return { pattern };
-      const requirement: StandardTable['requirement'] = {};
-      for (const [k, i] of kinds) {
-        const v = (f[i] ?? '').trim();
-        if (v === 'required' || v === 'optional') requirement[k] = v;
-        else if (v) throw new Error(`required-tables.tsv: ${f[at.kind]} ${k}: ${v} is neither required nor optional`);
-      }
+      const requirement = requirements(f, kinds, `${FILE}: ${f[at.kind]}`);
       const subject = (f[at.subject] ?? '').trim();
       return {
         pattern,
@@ -82,7 +84,34 @@ export class RequiredTables {
         },
       };
     });
-    return new RequiredTables(patterns);
+    return new RequiredTables(patterns, localText);
+  }
+
+  private parseLocal(text: string): Jurisdiction[] {
+    const { rows, col } = readTsv(text, LOCAL_FILE);
+    const at = { jurisdiction: col('jurisdiction'), names: col('names'), table: col('table'), source: col('source') };
+    const kinds = DISCLOSURE_KINDS.map((k) => [k, col(k)] as const);
+    const byName = new Map<string, Jurisdiction>();
+    for (const f of rows) {
+      const table = this.tables.find((t) => t.kind === f[at.table]);
+      if (!table) throw new Error(`${LOCAL_FILE}: ${f[at.table]} is not a table of ${FILE}`);
+      const name = f[at.jurisdiction];
+      let j = byName.get(name);
+      if (!j) byName.set(name, (j = { name, names: new RegExp(f[at.names]), changes: new Map(), source: f[at.source] ?? '' }));
+      j.changes.set(table, requirements(f, kinds, `${LOCAL_FILE}: ${name} ${table.kind}`));
+    }
+    return [...byName.values()];
+  }
+
+  /** The jurisdiction the title or the department names, or undefined (the national set applies). */
+  jurisdiction(...texts: (string | undefined)[]): Jurisdiction | undefined {
+    const plain = texts.filter((t): t is string => !!t).map((t) => t.replace(/[\s\u3000]+/g, ''));
+    return this.jurisdictions.find((j) => plain.some((t) => j.names.test(t)));
+  }
+
+  /** What a document of this kind, in this jurisdiction (or nowhere in particular), must do about the table. */
+  requirement(table: StandardTable, kind: DisclosureKind, where?: Jurisdiction): Requirement | undefined {
+    return where?.changes.get(table)?.[kind] ?? table.requirement[kind];
   }
 
   /** The standard table a printed title names, or undefined (none of them, or a table known to be another). */
@@ -95,6 +124,29 @@ export class RequiredTables {
 }
 
 const FILE = 'required-tables.tsv';
+const LOCAL_FILE = 'local-table-sets.tsv';
+
+/** The rows of a data file (comments and blank lines left out) and a column finder by header name. */
+function readTsv(text: string, file: string): { rows: string[][]; col: (name: string) => number } {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
+  const header = lines[0].split('\t');
+  const col = (name: string): number => {
+    const i = header.indexOf(name);
+    if (i < 0) throw new Error(`${file}: no column ${name}`);
+    return i;
+  };
+  return { rows: lines.slice(1).map((l) => l.split('\t')), col };
+}
+
+function requirements(f: string[], kinds: readonly (readonly [DisclosureKind, number])[], where: string): StandardTable['requirement'] {
+  const out: StandardTable['requirement'] = {};
+  for (const [k, i] of kinds) {
+    const v = (f[i] ?? '').trim();
+    if (v === 'required' || v === 'optional') out[k] = v;
+    else if (v) throw new Error(`${where} ${k}: ${v} is neither required nor optional`);
+  }
+  return out;
+}
 
 /** The data folder: beside the sources (tests, tsx) or copied next to the bundle (dist/catalogue). */
 function dataDir(): string {

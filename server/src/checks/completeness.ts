@@ -18,8 +18,10 @@ export function completeness(doc: DisclosureDocument, ctx: CheckContext): Findin
 function missingTables(doc: DisclosureDocument, locale: Locale): Finding[] {
   const report = tableSet(doc);
   const out: Finding[] = [];
-  const kind = report.kinds.join('/');
+  const kinds = report.kinds.join('/');
   for (const m of report.missing) {
+    // a table only a jurisdiction's own set requires says so (上海部门预算)
+    const kind = `${m.requiredBy?.name ?? ''}${kinds}`;
     if (m.listed) {
       out.push(
         finding(

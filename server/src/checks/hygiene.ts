@@ -242,6 +242,7 @@ function punctuation(b: Block, data: TemplateText, ctx: CheckContext, out: Findi
       );
     }
   }
+  if (ctx.settings.spacesArePrinted && b.kind === 'prose') straySpaces(b, ctx, out);
   for (const { word, not } of data.doubled) {
     for (let at = t.indexOf(word); at >= 0; at = t.indexOf(word, at + word.length)) {
       if (not.some((w) => partOf(t, at, word.length, w))) continue;
@@ -256,6 +257,37 @@ function punctuation(b: Block, data: TemplateText, ctx: CheckContext, out: Findi
         }),
       );
     }
+  }
+}
+
+/** A space printed after a full-width mark, before the next word, on one line (`其中： 财政拨款收入`). */
+const STRAY_SPACE = /([，。；：、！？])([ \u3000]+)(?=[\p{Script=Han}“「（])/gu;
+/** Where a sentence ends. */
+const SENTENCE_END = /[。；！？]/u;
+/** How far the end of the sentence may be (a longer stretch without one is no sentence). */
+const SENTENCE_REACH = 200;
+
+function straySpaces(b: Block, ctx: CheckContext, out: Finding[]): void {
+  for (const m of b.raw.matchAll(STRAY_SPACE)) {
+    const at = m.index + 1;
+    const end = at + m[2].length;
+    // in sentences only: a web page's header and footer (`版权所有： 某某局 地址：…`, `浏览次数： 字号`) and
+    // contact lines lay out fields with spaces, and none of them ends like a sentence
+    if (!SENTENCE_END.test(b.raw.slice(end, end + SENTENCE_REACH))) continue;
+    // …and a line that spaces other words apart too is laid out as fields (`来源：财政局 浏览次数： 字号`)
+    const p = b.pieces[pieceAt(b, at)];
+    const line = b.raw.slice(p.at, b.pieces[pieceAt(b, at) + 1]?.at ?? b.raw.length);
+    if ((line.match(/[^\s\u3000][ \u3000]+(?=[^\s\u3000])/gu)?.length ?? 0) > 1) continue;
+    // the mark ends a line and the next begins with a space: two lines, not a gap in one
+    if (position(b, m.index).line !== position(b, end).line) continue;
+    out.push(
+      finding('punctuation', b, at, end, say(ctx.locale, 'hygiene-stray-space', { mark: m[1] }), {
+        expected: '',
+        found: m[2],
+        difference: '',
+        replacement: '',
+      }),
+    );
   }
 }
 

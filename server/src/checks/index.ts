@@ -66,6 +66,12 @@ export interface CheckSettings {
    * workspace's local codes). Without one, the bundled catalogue.
    */
   catalogue?: Catalogue;
+  /**
+   * The text is our conversion of a published original (PDF, Word, HTML, Excel), where a space is one the original
+   * prints: a character-wide gap in PDF prose, a space character in the others. Plain text may have been converted
+   * by another tool that writes a space for every justified gap, so its spacing is not evidence of anything.
+   */
+  spacesArePrinted?: boolean;
 }
 
 /** One comparison a rule made (whatever its outcome): what hovers show to explain a figure. */

@@ -146,7 +146,11 @@ async function runCheck(o: Options): Promise<number> {
       const uri = f === '-' ? 'stdin:' : pathToFileURL(resolve(f)).href;
       const diagnostics = checkDocument(
         doc,
-        { ...settingsWith({}, config, { year: o.year, locale: o.locale, rules: o.rules }), catalogue: cat },
+        {
+          ...settingsWith({}, config, { year: o.year, locale: o.locale, rules: o.rules }),
+          catalogue: cat,
+          spacesArePrinted: loaded.format !== 'text',
+        },
         uri,
       );
       results.push(withOrigins({ file: f, diagnostics, format: loaded.format, encoding: loaded.encoding, pages: loaded.pages }, loaded));

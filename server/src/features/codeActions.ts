@@ -15,7 +15,7 @@ export interface CodeActionShape {
 export function quickFixes(uri: string, findings: Finding[], range: Range, locale: Locale = 'zh'): CodeActionShape[] {
   const out: CodeActionShape[] = [];
   for (const f of findings) {
-    if (!f.data?.replacement || !overlaps(f.range, range)) continue;
+    if (f.data?.replacement === undefined || !overlaps(f.range, range)) continue;
     const codeFix = f.data.codeFix;
     // `30202 咨询费` where 咨询费 is 30203: the code is the likelier slip, so that fix comes first
     if (codeFix) {
@@ -38,10 +38,12 @@ export function quickFixes(uri: string, findings: Finding[], range: Range, local
       edit: { changes: { [uri]: [{ range: f.range, newText: f.data.replacement }] } },
     });
   }
-  // a doubled mark or word: the replacement is the one that stays
+  // a doubled mark or word: the replacement is the one that stays; a stray space: nothing stays
   for (const a of out) {
     const f = a.diagnostics[0];
-    if (f.code === 'punctuation') a.title = message(locale, 'hygiene-remove-doubled', { mark: f.data!.replacement! });
+    if (f.code !== 'punctuation') continue;
+    const kept = f.data!.replacement!;
+    a.title = kept ? message(locale, 'hygiene-remove-doubled', { mark: kept }) : message(locale, 'hygiene-remove-space');
   }
   return out;
 }

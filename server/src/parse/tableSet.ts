@@ -4,7 +4,13 @@
 // and agree with its tables, the body must show that its tables were read (most of the standard ones found), and
 // the 目录 is compared with the body only when its list of tables was read whole.
 import { lexLine } from './lex.js';
-import { requiredTables, type DisclosureKind, type RequiredTables, type StandardTable } from '../catalogue/requiredTables.js';
+import {
+  requiredTables,
+  type DisclosureKind,
+  type Jurisdiction,
+  type RequiredTables,
+  type StandardTable,
+} from '../catalogue/requiredTables.js';
 import type { DisclosureDocument, OutlineNode, Range, Table } from '../model/types.js';
 
 /** Standard tables the body must show before anything is called missing: fewer, and its tables were not read. */
@@ -31,6 +37,8 @@ export interface MissingTable {
   listed?: ListedTable;
   /** Required for the document's kind (every kind its title leaves possible). */
   required: boolean;
+  /** The jurisdiction whose own set requires it, where the national set would not. */
+  requiredBy?: Jurisdiction;
   /** Where it belongs: after this table, or before it. */
   after?: Table;
   before?: Table;
@@ -41,6 +49,8 @@ export interface MissingTable {
 export interface TableSetReport {
   /** The kinds the title leaves possible (部门预算 and 单位预算 when it says only 预算); empty when it cannot be told. */
   kinds: DisclosureKind[];
+  /** The jurisdiction whose own set applies (named by the title or the department); undefined: the national set. */
+  jurisdiction?: Jurisdiction;
   /** Standard tables found in the body, by kind, in document order. */
   present: Map<StandardTable, Table[]>;
   /** The tables the 目录 (read whole) and the 报表目录 tables list (else undefined). */
@@ -102,6 +112,7 @@ function computeTableSet(doc: DocumentParts, data: RequiredTables): TableSetRepo
   }
 
   const kinds = documentKinds(doc, present);
+  const jurisdiction = kinds.length ? data.jurisdiction(doc.lines[doc.facts.titleRange!.start.line], doc.facts.department) : undefined;
   const catalogues = readCatalogues(doc, data);
   const fromToc = readToc(doc, data);
   const listed = fromToc || catalogues.listed.length ? [...(fromToc ?? []), ...catalogues.listed] : undefined;
@@ -113,15 +124,24 @@ function computeTableSet(doc: DocumentParts, data: RequiredTables): TableSetRepo
     for (const s of data.tables) {
       if (present.has(s) || titled.has(s) || replaced.has(s)) continue;
       const entry = listed?.find((l) => l.table === s);
-      const required = kinds.length > 0 && kinds.every((k) => s.requirement[k] === 'required');
+      const required = kinds.length > 0 && kinds.every((k) => data.requirement(s, k, jurisdiction) === 'required');
       if (!entry && !required) continue;
-      missing.push({ table: s, listed: entry, required, name: entry ? entry.text : s.names[kindName], ...place(s, present, listed) });
+      const national = kinds.every((k) => s.requirement[k] === 'required');
+      const requiredBy = required && !national ? jurisdiction : undefined;
+      missing.push({
+        table: s,
+        listed: entry,
+        required,
+        requiredBy,
+        name: entry ? entry.text : s.names[kindName],
+        ...place(s, present, listed),
+      });
     }
     if (listed) {
       for (const [s, tables] of present) if (!listed.some((l) => l.table === s)) unlisted.push({ table: tables[0], standard: s });
     }
   }
-  return { kinds, present, listed, declaredEmpty: catalogues.declaredEmpty, missing, unlisted, replaced };
+  return { kinds, jurisdiction, present, listed, declaredEmpty: catalogues.declaredEmpty, missing, unlisted, replaced };
 }
 
 /** `…支出决算表`, `…预算表（按功能分类科目）`: a title, not a sentence that mentions a table. */
