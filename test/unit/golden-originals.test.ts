@@ -17,7 +17,7 @@ const pdfs = readdirSync(PDF_DIR)
 async function findingsOf(name: string): Promise<Finding[]> {
   const loaded = await loadDocument(readFileSync(join(PDF_DIR, name)), name);
   assert.equal(loaded.format, 'pdf');
-  return checkDocument(analyzeText(loaded.text));
+  return checkDocument(analyzeText(loaded.text), { spacesArePrinted: true });
 }
 
 /** A finding's identity across the two readings of one document: its rule and the figures it names. */
@@ -37,7 +37,7 @@ test('findings on the published originals (PDF, HTML, Excel) are exactly the rev
       .filter((n) => !n.endsWith('.md'))
       .sort()) {
       const loaded = await loadDocument(readFileSync(join(dir, name)), name);
-      for (const f of checkDocument(analyzeText(loaded.text)))
+      for (const f of checkDocument(analyzeText(loaded.text), { spacesArePrinted: true }))
         actual.push(`${folder}/${name}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code}`);
     }
   }

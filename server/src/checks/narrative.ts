@@ -14,6 +14,7 @@ import { isSummaryTable } from './tableArithmetic.js';
 import { isCarryName } from './summary.js';
 import { lexLine } from '../parse/lex.js';
 import { normalizeName } from '../catalogue/catalogue.js';
+import { requiredTables } from '../catalogue/requiredTables.js';
 
 const ZERO = new Decimal(0);
 const HUNDRED = new Decimal(100);
@@ -433,6 +434,51 @@ function textTable(doc: DisclosureDocument, figures: Figure[], paragraphs: { sec
   summaryLabels(doc, figures, paragraphs, ctx, out);
   figuresInTheirTable(doc, figures, paragraphs, ctx, out);
   budgetAndActual(doc, figures, paragraphs, ctx, out);
+  grandTotals(doc, figures, ctx, out);
+}
+
+/**
+ * `某某局2024年度收入支出总计2995.39万元` / `…财政拨款收入支出总计…`: the grand total of the 收支总表 (or of the
+ * 财政拨款收支总表), which prints it twice, as 收入总计 and as 支出总计 (or 总计 in each panel). Read only
+ * where the table's totals agree (where they do not, the table is already wrong and the prose cannot be placed); the words before the total may name the department and the year, never a part of the budget
+ * (一般公共预算…, 上年结转…: those are other figures).
+ */
+const GRAND_TOTAL = /(财政拨款)?(?:收入支出|收支)(?:决算|预算)?总计$/;
+const NOT_THE_WHOLE = /一般公共预算|政府性基金|国有资本|上年|结转|结余|本年|其中|基本支出|项目支出|增加|减少|增长|下降/;
+
+function grandTotals(doc: DisclosureDocument, figures: Figure[], ctx: CheckContext, out: Finding[]): void {
+  const wanted = figures.filter((f) => !f.auxiliary && !f.code && GRAND_TOTAL.test(f.label));
+  if (!wanted.length) return;
+  const data = requiredTables();
+  const totals = new Map<string, { cell: Cell; table: Table }>();
+  for (const t of doc.tables) {
+    if (t.kind !== 'money' || t.empty) continue;
+    const kind = data.classify(t.title)?.kind;
+    if ((kind !== '收支总表' && kind !== '财政拨款收支总表') || totals.has(kind)) continue;
+    const cells = grandTotalCells(t);
+    // both panels' totals (收入总计 and 支出总计, or 总计 twice) and all the same figure
+    if (cells.length >= 2 && cells.every((c) => c.value && c.value.eq(cells[0].value!))) totals.set(kind, { cell: cells[0], table: t });
+  }
+  for (const f of wanted) {
+    const m = GRAND_TOTAL.exec(f.label)!;
+    if (NOT_THE_WHOLE.test(f.label.slice(0, m.index))) continue;
+    const total = totals.get(m[1] ? '财政拨款收支总表' : '收支总表');
+    if (total) compareToCell(f, total.cell, total.table, ctx, out, m[0]);
+  }
+}
+
+/** The first amount after each grand-total name (总计, 收入总计, 支出总计, 收支总计) in a summary table's rows. */
+function grandTotalCells(t: Table): Cell[] {
+  const out: Cell[] = [];
+  for (const r of t.rows) {
+    if (r.kind !== 'data') continue;
+    r.cells.forEach((c, i) => {
+      if (c.kind !== 'text' || !/^(?:收入|支出|收支|收入支出)?总计$/.test(normalizeName(c.text))) return;
+      const next = r.cells[i + 1];
+      if (next?.kind === 'amount') out.push(next);
+    });
+  }
+  return out;
 }
 
 const EXPENSE = ['会议费', '培训费', '公务接待费', '因公出国（境）', '公务用车运行维护费', '公务用车购置费'];
