@@ -18,9 +18,19 @@ export interface TestClient {
   waitForDiagnostics(uri: string, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   stop(): Promise<void>;
   stderr(): string;
+  /** What the server wrote to its output channel (window/logMessage), in order. */
+  logs: string[];
 }
 
-export async function startServer(initializationOptions?: unknown): Promise<TestClient> {
+/** What the test client says about itself in `initialize`, beyond the defaults. */
+export interface StartOptions {
+  /** `workspaceFolders` of initialize (file: URIs). */
+  workspaceFolders?: { uri: string; name: string }[];
+  /** Merged over the default client capabilities (`{ workspace: { configuration: true } }`). */
+  capabilities?: Record<string, unknown>;
+}
+
+export async function startServer(initializationOptions?: unknown, options: StartOptions = {}): Promise<TestClient> {
   const child = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
@@ -32,7 +42,10 @@ export async function startServer(initializationOptions?: unknown): Promise<Test
     for (const w of waiters.get(p.uri) ?? []) w(p);
     waiters.delete(p.uri);
   });
-  connection.onNotification('window/logMessage', () => undefined);
+  const logs: string[] = [];
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    logs.push(p.message);
+  });
   // answer workspace/configuration with the settings we started with (as VS Code answers with the user's)
   const budget = (initializationOptions as { settings?: unknown } | undefined)?.settings ?? {};
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => budget));
@@ -41,7 +54,8 @@ export async function startServer(initializationOptions?: unknown): Promise<Test
   const initializeResult = await connection.sendRequest<TestClient['initializeResult']>('initialize', {
     processId: process.pid,
     rootUri: null,
-    capabilities: { workspace: { configuration: true } },
+    workspaceFolders: options.workspaceFolders ?? null,
+    capabilities: { workspace: { configuration: true }, ...options.capabilities },
     initializationOptions,
   });
   await connection.sendNotification('initialized', {});
@@ -51,6 +65,7 @@ export async function startServer(initializationOptions?: unknown): Promise<Test
     diagnostics,
     initializeResult,
     stderr: () => err,
+    logs,
     waitForDiagnostics(uri, timeoutMs = 10000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);

@@ -61,6 +61,8 @@ const zh: Record<string, Template> = {
   'left-panel': (a) => `左侧「${a.item}」`,
   'cannot-read': (a) => `无法读取「${a.name}」：${a.reason}`,
   'not-a-local-file': () => '不是本地文件',
+  'workspace-check-title': () => '检查工作区中的预决算公开文件',
+  'unknown-subject-code': (a) => `「${a.code}」不是${a.year ? `${a.year}年` : ''}科目目录中的编码`,
   'text-sum': (a) => `「${a.label}」${a.found}${a.unit} 与「${a.marker}」所列各项之和 ${a.expected}${a.unit} 不符，相差 ${a.diff}${a.unit}`,
   'text-sum-partial': (a) =>
     `「${a.label}」${a.found}${a.unit} 小于「${a.marker}」所列各项之和 ${a.expected}${a.unit}，多出 ${a.diff}${a.unit}`,
@@ -212,6 +214,8 @@ const en: Record<string, Template> = {
   'left-panel': (a) => `the left panel's “${a.item}”`,
   'cannot-read': (a) => `Cannot read ${a.name}: ${a.reason}`,
   'not-a-local-file': () => 'not a local file',
+  'workspace-check-title': () => 'Checking the disclosures in the workspace',
+  'unknown-subject-code': (a) => `${a.code}: not a subject code in the catalogue${a.year ? ` for ${a.year}` : ''}`,
   'hygiene-placeholder': (a) => `expected the actual content, found the template placeholder “${a.found}”${a.more}`,
   'hygiene-instruction': (a) => `expected the template's note to the author to be removed, found “${a.found}”${a.more}`,
   'hygiene-ellipsis': (a) => `expected the content itself, found only an ellipsis “${a.found}”${a.more}`,

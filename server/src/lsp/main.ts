@@ -33,6 +33,9 @@ import { performance } from 'node:perf_hooks';
 import type { CatalogueEntry } from '../catalogue/catalogue.js';
 import { parseLocalCodes } from '../catalogue/localCodes.js';
 import { MAX_EDITOR_TEXT_BYTES, MAX_ORIGINAL_BYTES, UnreadableError, fileErrorReason, loadDocument, tooLarge } from '../import/load.js';
+import { CheckStatus } from './status.js';
+import { registerWorkspaceCheck } from './workspace.js';
+import { registerExplainCode } from './explain.js';
 
 const connection = createConnection(ProposedFeatures.all);
 // the service owns its catalogue (loaded on first use), to which the workspace's local codes are added
@@ -41,6 +44,7 @@ const pending = new Map<string, NodeJS.Timeout>();
 let settings: ServerSettings = normalizeSettings(undefined);
 const configs = new ConfigCache();
 const reportedConfigs = new Set<string>();
+const status = new CheckStatus(connection);
 
 /**
  * The settings for one document: the editor's, under the .budgetlintrc.json nearest above the document's file
@@ -77,14 +81,18 @@ function guarded<T>(what: string, fallback: T, fn: () => T): T {
   }
 }
 
+/**
+ * Any language id: VS Code sends plaintext or markdown, Neovim `text`, Helix `text` or `markdown`, others their own
+ * names — a disclosure is told by its content (and VS Code only sends the languages its client selects).
+ */
 function accepts(doc: TextDocumentItem): boolean {
   if (doc.languageId === LANGUAGE_ID || service.isOriginal(doc.uri)) return true;
-  if (doc.languageId !== 'plaintext' && doc.languageId !== 'markdown') return false;
   return settings.detectPlainText && looksLikeDisclosure(doc.text);
 }
 
 function scheduleDiagnostics(uri: string): void {
   clearTimeout(pending.get(uri));
+  status.scheduled(uri);
   pending.set(
     uri,
     setTimeout(
@@ -94,6 +102,7 @@ function scheduleDiagnostics(uri: string): void {
         const started = performance.now();
         const diagnostics = guarded('diagnostics', [], () => service.editorDiagnostics(uri, settingsFor(uri)));
         lastCheckMs.set(uri, performance.now() - started);
+        status.checked(uri, diagnostics, performance.now() - started);
         void connection.sendDiagnostics({ uri, diagnostics });
       },
       diagnosticDelay(lastCheckMs.get(uri)),
@@ -159,7 +168,11 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   void refreshSettings();
   // the catalogue is data next to the bundle: say so once if it is missing, instead of silently checking no codes
-  guarded('loading the subject-code catalogue', undefined, () => service.catalogue);
+  guarded('loading the subject-code catalogue', undefined, () => {
+    const started = performance.now();
+    const entries = service.catalogue.all().length;
+    connection.console.info(`subject-code catalogue loaded: ${entries} entries in ${Math.round(performance.now() - started)} ms`);
+  });
   guarded('local codes', undefined, reloadLocalCodes);
 });
 
@@ -211,7 +224,9 @@ connection.onDidCloseTextDocument(({ textDocument }) =>
     service.close(textDocument.uri);
     clearTimeout(pending.get(textDocument.uri));
     lastCheckMs.delete(textDocument.uri);
-    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+    status.forget(textDocument.uri);
+    // a file the workspace check published keeps its problems (checked again from disk); any other is cleared
+    if (!workspaceCheck.closed(textDocument.uri)) void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   }),
 );
 
@@ -249,6 +264,9 @@ connection.onRequest(IMPORT_ORIGINAL_REQUEST, async ({ uri }: ImportOriginalPara
     );
   }
 });
+
+const workspaceCheck = registerWorkspaceCheck({ connection, service, settingsFor, roots: () => workspaceRoots, configs });
+registerExplainCode(connection, service, () => settings);
 
 connection.onDocumentSymbol(({ textDocument }) =>
   guarded('documentSymbol', [], () => service.documentSymbols(textDocument.uri) as DocumentSymbol[]),
