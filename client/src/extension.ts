@@ -12,6 +12,8 @@ import {
   looksLikeDisclosure,
 } from '../../shared/src/protocol.js';
 import { registerOriginals } from './originals.js';
+import { registerCommands } from './commands.js';
+import { registerStatusBar } from './statusBar.js';
 
 let client: LanguageClient | undefined;
 
@@ -70,6 +72,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient(CONFIGURATION_SECTION, SERVER_NAME, serverOptions, clientOptions);
   const started = client.start();
   registerOriginals(context, client, started);
+  registerCommands(context, client, started);
+  registerStatusBar(context, client);
   await started;
 }
 

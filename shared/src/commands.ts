@@ -16,6 +16,8 @@ export const SHOW_OUTPUT_COMMAND = 'budget.showOutput';
 export const CHECK_WORKSPACE_REQUEST = 'budget/checkWorkspace';
 export interface CheckWorkspaceParams {
   workDoneToken?: string | number;
+  /** The folders to check (file: URIs); default: the workspace folders the client named at initialize. */
+  folders?: string[];
 }
 export interface CheckWorkspaceResult {
   /** Candidate files in the folders: .txt/.md/.pdf/.docx/.xlsx/.html, not ignored by `.budgetlintrc.json`. */

@@ -3,6 +3,10 @@
 // language and that the Outline view shows its parts, sections and tables; then opens a published original
 // ($E2E_ORIGINAL_NAME, a PDF in the workspace) through 「预决算公开：打开为可校对文本」 and checks that its
 // converted text is checked, with the page in the Problems panel and in hovers, and saves it as a .txt.
+// The commands of the palette (category Budget): the status bar item shows the active document's counts, a spinner
+// while it is checked, and opens the Problems panel; 「检查工作区」 with every editor closed puts the problems of the
+// closed files in the Problems panel; 「解释科目编码」 previews the explanation; the output channel says what the
+// server did; the server restarts and still checks.
 // Writes PNG screenshots and evidence.json to $SHOTS; prints `N passed, N failed`; exits non-zero on any failure.
 const { chromium } = require('playwright-core');
 const fs = require('fs');
@@ -14,6 +18,12 @@ const ORIGINAL = process.env.E2E_ORIGINAL_NAME || '';
 // code-server's display language is English: the titles of package.nls.json
 const OPEN_ORIGINAL = 'Budget Disclosure: Open as Checkable Text';
 const SAVE_CONVERTED = 'Budget Disclosure: Save as Editable Text';
+const CHECK_WORKSPACE = 'Budget: Check All Disclosures in the Workspace';
+const EXPLAIN_CODE = 'Budget: Explain a Subject Code…';
+const SHOW_OUTPUT = 'Budget: Show Output';
+const RESTART_SERVER = 'Budget: Restart the Language Server';
+// a seed the test never opens: its problems can reach the Problems panel only through the workspace check
+const CLOSED_FILE = process.env.E2E_CLOSED_FILE || '004_3a97d65098fc4738.txt';
 const EXPECTED_OUTLINE = ['第一部分 部门概况', '一、部门主要职责及机构设置', '第四部分 公开报表', '表1 2021年部门综合预算收支总表'];
 
 const t0 = Date.now();
@@ -58,6 +68,219 @@ async function pick(page, prefix, name) {
 }
 const quickOpen = (page, name) => pick(page, '', name);
 const runExactly = (page, title) => pick(page, '>', title);
+
+/** Our status bar item (id `….budget.status`), as it is rendered: its text, label and codicons. */
+const budgetStatusItem = (page) =>
+  page.$$eval('.statusbar-item', (items) =>
+    items
+      .map((e) => ({
+        id: e.id,
+        label: (e.querySelector('[aria-label]') || e).getAttribute('aria-label') || '',
+        text: (e.textContent || '').replace(/\s+/g, ' ').trim(),
+        error: !!e.querySelector('.codicon-error'),
+        warning: !!e.querySelector('.codicon-warning'),
+        spinning: !!e.querySelector('.codicon-sync'),
+      }))
+      .filter((i) => /budget\.status$/.test(i.id) || /点击打开“问题”面板|Click to open the Problems panel/.test(i.label)),
+  );
+
+/** Every row of the (virtualised) Problems panel: scrolled through from the top, each rendered row collected. */
+async function allProblemRows(page) {
+  const rows = [];
+  const list = page.locator('.markers-panel .monaco-list').first();
+  const box = await list.boundingBox();
+  if (!box) return rows;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 20; i++) await page.mouse.wheel(0, -2000);
+  for (let i = 0; i < 80; i++) {
+    const before = rows.length;
+    const seen = await page.$$eval('.markers-panel .monaco-list-row', (rs) =>
+      rs.map((r) => r.getAttribute('aria-label') || r.textContent || ''),
+    );
+    for (const r of seen) if (!rows.includes(r)) rows.push(r);
+    if (i > 2 && rows.length === before) break;
+    await page.mouse.wheel(0, 300);
+    await page.waitForTimeout(120);
+  }
+  return rows;
+}
+
+/** The status bar item of the active disclosure: counts, a spinner while checking, a click opens the Problems panel. */
+async function checkStatusBar(page) {
+  const items = await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('.statusbar-item')].some((e) => /budget\.status$/.test(e.id) && e.querySelector('.codicon-error')),
+      null,
+      { timeout: 20000 },
+    )
+    .then(
+      () => budgetStatusItem(page),
+      () => budgetStatusItem(page),
+    );
+  const item = items[0];
+  const counts = item && /^(\d+) (\d+)$/.exec(item.text);
+  check(
+    'status bar shows the counts of the active document',
+    !!(item && item.error && item.warning && counts && Number(counts[1]) > 0),
+    items,
+  );
+  await page.screenshot({ path: `${OUT}/12-status-bar.png` });
+
+  // an edit: the item spins while the server checks, then shows the counts again
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' ');
+  const spun = await page
+    .waitForFunction(
+      () => [...document.querySelectorAll('.statusbar-item')].some((e) => /budget\.status$/.test(e.id) && e.querySelector('.codicon-sync')),
+      null,
+      { timeout: 5000, polling: 20 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  await page.keyboard.press('Control+Z');
+  const settled = await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('.statusbar-item')].some((e) => /budget\.status$/.test(e.id) && !e.querySelector('.codicon-sync')),
+      null,
+      { timeout: 20000 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  check('status bar spins while checking, then settles', spun && settled, { spun, settled });
+
+  // a click on the item opens the Problems panel (hidden first with the panel toggle)
+  if (
+    await page
+      .locator('.markers-panel')
+      .isVisible()
+      .catch(() => false)
+  )
+    await page.keyboard.press('Control+J');
+  await page.waitForTimeout(500);
+  const hiddenBefore = !(await page
+    .locator('.markers-panel')
+    .isVisible()
+    .catch(() => false));
+  await page
+    .locator('.statusbar-item[id$="budget.status"]')
+    .first()
+    .click({ timeout: 5000 })
+    .catch(() => {});
+  const opened = await page.waitForSelector('.markers-panel', { state: 'visible', timeout: 10000 }).then(
+    () => true,
+    () => false,
+  );
+  check('a click on the status bar item opens the Problems panel', hiddenBefore && opened, { hiddenBefore, opened });
+}
+
+/** 「检查工作区」 with every editor closed: the problems of files nobody opened appear, with a count in the notification. */
+async function checkWorkspaceCommand(page) {
+  await runExactly(page, 'View: Close All Editors');
+  await page.waitForTimeout(1000);
+  const tabsBefore = await tabLabels(page);
+  await runExactly(page, CHECK_WORKSPACE);
+  // the progress notification (N/M file) — often too quick to catch; the screenshot is taken at once
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/13-check-workspace-progress.png` });
+  const summary = await page
+    .waitForFunction(
+      () => {
+        const t = [...document.querySelectorAll('.notifications-toasts .notification-toast, .notification-list-item')]
+          .map((e) => e.innerText)
+          .join('\n');
+        return /已检查 \d+ 份公开文件|disclosure\(s\) checked/.test(t) ? t : false;
+      },
+      null,
+      { timeout: 120000 },
+    )
+    .then(
+      (h) => h.jsonValue(),
+      () => '',
+    );
+  check(
+    'the workspace check ends with a summary',
+    /已检查 \d+ 份公开文件|disclosure\(s\) checked/.test(summary),
+    String(summary).slice(0, 200),
+  );
+  await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 20000 }).catch(() => {});
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${OUT}/14-check-workspace-problems.png` });
+  const rows = await allProblemRows(page);
+  const closedRows = rows.filter((r) => r.includes(CLOSED_FILE));
+  check(
+    "a closed file's problems appear in the Problems panel after the workspace check",
+    tabsBefore.length === 0 && closedRows.length > 0 && rows.some((r) => /不符|相差/.test(r)),
+    { tabsBefore, closedRows: closedRows.slice(0, 3), rows: rows.length },
+  );
+  evidence.problemRowsAfterWorkspaceCheck = { ok: true, detail: rows.slice(0, 40) };
+  // scroll the list back to the closed file's own rows for the screenshot
+  await page.screenshot({ path: `${OUT}/15-check-workspace-problems-scrolled.png` });
+}
+
+/** 「解释科目编码」: an input box, then the explanation previewed as Markdown beside the editor. */
+async function checkExplainCommand(page) {
+  await runExactly(page, EXPLAIN_CODE);
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+  await page.keyboard.type('2101501');
+  await page.screenshot({ path: `${OUT}/16-explain-input.png` });
+  await page.keyboard.press('Enter');
+  let text = '';
+  for (let i = 0; i < 60 && !/行政运行/.test(text); i++) {
+    await page.waitForTimeout(500);
+    for (const frame of page.frames()) {
+      const t = await frame.evaluate(() => (document.body ? document.body.innerText : '')).catch(() => '');
+      if (/2101501/.test(t) && /行政运行/.test(t)) text = t;
+    }
+  }
+  check("explain shows the code's explanation in a preview", /行政运行/.test(text) && /医疗保障/.test(text), text.slice(0, 300));
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${OUT}/17-explain-preview.png` });
+}
+
+/** 「显示输出」: the server's output channel, with what it did (catalogue, documents checked, the workspace check). */
+async function checkOutputCommand(page) {
+  await runExactly(page, SHOW_OUTPUT);
+  const output = await page
+    .waitForFunction(
+      () => {
+        const t = [...document.querySelectorAll('.panel .monaco-editor .view-lines')].map((e) => e.innerText).join('\n');
+        return /workspace check:|checked (?:file|budget-original):/.test(t) ? t : false;
+      },
+      null,
+      { timeout: 20000 },
+    )
+    .then(
+      (h) => h.jsonValue(),
+      () => '',
+    );
+  check(
+    'the output channel says what the server did',
+    /workspace check:|checked (?:file|budget-original):/.test(output),
+    String(output).slice(-400),
+  );
+  await page.screenshot({ path: `${OUT}/18-output.png` });
+}
+
+/** 「重启语言服务器」: the server comes back and checks again (a document opened afterwards gets its squiggles). */
+async function checkRestartCommand(page) {
+  await runExactly(page, 'View: Close All Editors');
+  await runExactly(page, RESTART_SERVER);
+  await page.waitForTimeout(3000);
+  await quickOpen(page, FILE);
+  const back = await page.waitForSelector('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning', { timeout: 60000 }).then(
+    () => true,
+    () => false,
+  );
+  check('after a restart the server checks again', back);
+  await page.screenshot({ path: `${OUT}/19-after-restart.png` });
+}
 
 /** A published original: opened with the palette command, checked with its pages, found in the Explorer's menu, saved as .txt. */
 async function checkOriginal(page) {
@@ -373,8 +596,18 @@ async function checkOriginal(page) {
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
 
+    await checkStatusBar(page);
+
     if (ORIGINAL) await checkOriginal(page);
     else log('no original in the workspace: the PDF steps are skipped');
+
+    await checkWorkspaceCommand(page);
+    await checkExplainCommand(page);
+    await checkOutputCommand(page);
+    await checkRestartCommand(page);
+    // the inline directive (<!-- budget-lint-disable-next-line RULE -->) is another part of issue #13: its step
+    // joins here when the directive is in this tree
+    log('disable-next-line: not in this tree, step skipped');
     log('screenshots written');
   } catch (e) {
     failures++;

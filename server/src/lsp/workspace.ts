@@ -61,6 +61,19 @@ type Outcome =
   | { kind: 'not-a-disclosure' }
   | { kind: 'unreadable'; uri: string; reason: string };
 
+/** The local folders among file: URIs (any other is left out: nothing on this machine to read). */
+function foldersOf(uris: string[]): string[] {
+  const folders: string[] = [];
+  for (const uri of uris) {
+    try {
+      folders.push(fileURLToPath(uri));
+    } catch {
+      /* not a local folder */
+    }
+  }
+  return folders;
+}
+
 export function registerWorkspaceCheck(deps: WorkspaceCheckDeps): WorkspaceCheck {
   const { connection, service } = deps;
   const imports = new Map<string, Imported>();
@@ -135,8 +148,8 @@ export function registerWorkspaceCheck(deps: WorkspaceCheckDeps): WorkspaceCheck
   }
 
   /** The disclosures of the workspace folders: texts first (they take milliseconds), then originals. */
-  function workspaceFiles(): string[] {
-    const found = collectFiles(deps.roots()).files.filter((f) => !isIgnored(deps.configs.forFile(f), f));
+  function workspaceFiles(folders: string[]): string[] {
+    const found = collectFiles(folders).files.filter((f) => !isIgnored(deps.configs.forFile(f), f));
     return [...found.filter((f) => !isOriginalName(f)), ...found.filter(isOriginalName)];
   }
 
@@ -150,7 +163,7 @@ export function registerWorkspaceCheck(deps: WorkspaceCheckDeps): WorkspaceCheck
         ? connection.window.attachWorkDoneProgress(params.workDoneToken)
         : await connection.window.createWorkDoneProgress();
     const cancelled = () => me.cancelled || token.isCancellationRequested || !!progress.token?.isCancellationRequested;
-    const files = workspaceFiles();
+    const files = workspaceFiles(params.folders?.length ? foldersOf(params.folders) : deps.roots());
     const result: CheckWorkspaceResult = {
       found: files.length,
       checked: 0,
