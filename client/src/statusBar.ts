@@ -11,7 +11,8 @@ import { say } from './locale.js';
 const SOURCE = 'budget';
 
 export function registerStatusBar(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const item = vscode.window.createStatusBarItem('budget.status', vscode.StatusBarAlignment.Left, 10);
+  // on the right, by the language mode: the left already has VS Code's own counts, of the whole workspace
+  const item = vscode.window.createStatusBarItem('budget.status', vscode.StatusBarAlignment.Right, 100);
   item.command = 'workbench.actions.view.problems';
   /** Documents the server checks (it has sent a status for them), and those it is checking now. */
   const checked = new Set<string>();
