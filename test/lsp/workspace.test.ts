@@ -142,3 +142,28 @@ test('explain a subject code: the text budget-lint explain prints; an unknown co
   const unknown = await client.connection.sendRequest<ExplainCodeResult>(EXPLAIN_CODE_REQUEST, { code: '9999999' });
   assert.deepEqual(unknown, { error: '「9999999」不是科目目录中的编码' });
 });
+
+test('an original that cannot be read is listed with its reason; a *.budget.md file is a disclosure whatever its first lines', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'budget-ws-odd-'));
+  writeFileSync(join(dir, 'broken.pdf'), '%PDF-1.7\nnot really a PDF');
+  writeFileSync(join(dir, 'draft.budget.md'), '草稿\n\n合计\t1.00\n');
+  const c2 = await startServer(undefined, { workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'odd' }] });
+  try {
+    const result = await c2.connection.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {});
+    assert.equal(result.found, 2);
+    assert.equal(result.checked, 1, 'draft.budget.md');
+    assert.equal(result.notDisclosures, 0);
+    const pdf = pathToFileURL(join(dir, 'broken.pdf')).href;
+    assert.deepEqual(
+      result.unreadable.map((u) => u.uri),
+      [pdf],
+    );
+    const note = c2.diagnostics.get(pdf)!.diagnostics;
+    assert.equal(note.length, 1);
+    assert.match(String(note[0].message), /^无法读取「broken\.pdf」：/);
+    assert.ok(c2.diagnostics.has(pathToFileURL(join(dir, 'draft.budget.md')).href));
+  } finally {
+    await c2.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,13 +1,13 @@
 // 「检查工作区中的全部公开文件」: the server reads every disclosure in the workspace folders — closed ones too — checks
 // it and publishes its diagnostics, so a reviewer with forty files sees all their problems in one list. Protocol
 // plumbing around the same service the editor uses; the files are found as `budget-lint FOLDER` finds them.
-import type { Connection, WorkDoneProgressReporter, CancellationToken } from 'vscode-languageserver/node';
-import type { Diagnostic } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { LanguageService } from '../service.js';
+import { LanguageService, type OriginalMap } from '../service.js';
+// the folder walk of `budget-lint FOLDER` (hidden folders and node_modules skipped, links kept inside): one walk for both faces
 import { collectFiles } from '../cli/files.js';
 import { isIgnored, type ConfigCache } from '../config.js';
 import { message } from '../checks/messages.js';
@@ -16,7 +16,6 @@ import { ORIGINAL_EXTENSIONS, convertedTextUri, looksLikeDisclosure, originalOfC
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceParams, type CheckWorkspaceResult } from '../../../shared/src/commands.js';
 import type { ServerSettings } from './settings.js';
 import { checkedLine, countBySeverity } from './status.js';
-import type { OriginalMap } from '../service.js';
 
 export interface WorkspaceCheckDeps {
   connection: Connection;
@@ -114,7 +113,8 @@ export function registerWorkspaceCheck(deps: WorkspaceCheckDeps): WorkspaceCheck
     scratch.setOriginal(uri, imported.original);
     scratch.open(uri, imported.text);
     try {
-      return { kind: 'checked', uri, diagnostics: scratch.editorDiagnostics(uri, deps.settingsFor(uri)) as Diagnostic[] };
+      // the settings of the file's folder (its .budgetlintrc.json), for an original too, as `budget-lint` applies them
+      return { kind: 'checked', uri, diagnostics: scratch.editorDiagnostics(uri, deps.settingsFor(fileUri)) as Diagnostic[] };
     } catch (e) {
       connection.console.error(`checking ${path} failed: ${(e as Error).stack ?? e}`);
       return { kind: 'unreadable', uri: fileUri, reason: String((e as Error).message ?? e).split('\n')[0] };
