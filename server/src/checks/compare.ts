@@ -69,7 +69,7 @@ export function checkSum(ctx: CheckContext, c: SumCheck): Finding | undefined {
       args.culprit = culprit.label;
     }
   }
-  const related: RelatedInformation[] = c.parts
+  const related: RelatedInformation[] = (verdict === 'mismatch' ? possibleCulprits(c.parts, diff) : c.parts)
     .filter((p) => p.range ?? p.cell)
     .map((p) => ({
       location: { uri: ctx.uri, range: p.range ?? p.cell!.range },
@@ -103,6 +103,26 @@ export function checkSum(ctx: CheckContext, c: SumCheck): Finding | undefined {
     });
   }
   return finding;
+}
+
+/**
+ * The parts worth showing as related locations of a sum that does not hold: a 类 of 25 rows is mostly 0.00, and a
+ * zero row is worth a reviewer's look only where it could be the wrong one.
+ * - The parts add up to more than the total (difference < 0): some part is too large, or the total too small. A zero
+ *   part cannot be too large (it would have to be negative), so zero parts are left out — unless the table prints
+ *   negative parts, where signs are in play and nothing is ruled out.
+ * - The parts add up to less (difference > 0): some part is too small or missing, and a zero row may be exactly
+ *   where the missing amount was left out. Zero rows are kept, unless a nonzero part explains the whole difference
+ *   by itself (its amount is the difference: counted twice in the total) — then that part is the suspect and the
+ *   zero rows are noise.
+ * Only mismatches are filtered: within rounding, every printed figure, 0.00 too, carries its own rounding.
+ */
+export function possibleCulprits(parts: Part[], difference: Decimal): Part[] {
+  const zero = (p: Part) => p.value.isZero();
+  if (!parts.some(zero)) return parts;
+  if (difference.isNegative()) return parts.some((p) => p.value.isNegative()) ? parts : parts.filter((p) => !zero(p));
+  const explained = parts.some((p) => !zero(p) && p.value.abs().eq(difference.abs()));
+  return explained ? parts.filter((p) => !zero(p)) : parts;
 }
 
 /** `「2101501 行政运行」` — how a row is named in messages. */

@@ -6,6 +6,11 @@ import { catalogue, CLASSIFICATION_NAME, CURRENT_YEAR, type Catalogue, type Cata
 
 export interface CompletionShape {
   label: string;
+  /**
+   * The name beside the code in the list (` 行政运行`) and the level at its right end (项), as LSP 3.17 label
+   * details; `detail` repeats the name for clients without label details (the LSP adapter drops them there).
+   */
+  labelDetails?: { detail?: string; description?: string };
   detail: string;
   documentation: string;
   kind: number; // LSP CompletionItemKind.Value = 12
@@ -43,6 +48,7 @@ export function codeCompletions(doc: DisclosureDocument, pos: Position, year?: n
     .slice(0, 100)
     .map((c, i) => ({
       label: c.code,
+      labelDetails: { detail: ` ${c.name}`, description: c.level },
       detail: c.name,
       documentation: `${CLASSIFICATION_NAME[c.classification]} · ${c.level}：${c.explanation}`,
       kind: 12,

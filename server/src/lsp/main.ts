@@ -67,6 +67,8 @@ function settingsFor(uri: string): ServerSettings {
   return { ...settings, ...settingsWith(settings, config) };
 }
 let canPullConfiguration = false;
+/** The client shows LSP 3.17 completion label details (the name beside a code); set at initialize. */
+let completionLabelDetails = false;
 
 /** How long the last full check of each document took: the next check waits for a pause at least as long. */
 const lastCheckMs = new Map<string, number>();
@@ -147,6 +149,7 @@ function reloadLocalCodes(): void {
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  completionLabelDetails = !!params.capabilities.textDocument?.completion?.completionItem?.labelDetailsSupport;
   workspaceRoots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
   if (!workspaceRoots.length && params.rootUri) workspaceRoots = [fileURLToPath(params.rootUri)];
   settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
@@ -284,7 +287,11 @@ connection.onCompletion(({ textDocument, position }) =>
   guarded(
     'completion',
     [],
-    () => service.completions(textDocument.uri, position, settingsFor(textDocument.uri)) as unknown as CompletionItem[],
+    () =>
+      service
+        .completions(textDocument.uri, position, settingsFor(textDocument.uri))
+        // a client that does not show label details gets the name from `detail` alone
+        .map(({ labelDetails, ...item }) => (completionLabelDetails ? { ...item, labelDetails } : item)) as unknown as CompletionItem[],
   ),
 );
 connection.onCodeAction(({ textDocument, range }) =>
