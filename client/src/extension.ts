@@ -14,6 +14,7 @@ import {
 import { registerOriginals } from './originals.js';
 import { registerCommands } from './commands.js';
 import { registerStatusBar } from './statusBar.js';
+import { registerWalkthrough } from './walkthrough.js';
 
 let client: LanguageClient | undefined;
 
@@ -74,6 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerOriginals(context, client, started);
   registerCommands(context, client, started);
   registerStatusBar(context, client);
+  registerWalkthrough(context);
   await started;
 }
 

@@ -113,3 +113,21 @@ export function looksLikeDisclosure(text: string): boolean {
   }
   return STRUCTURE.some((re) => re.test(head));
 }
+
+/**
+ * The Getting Started walkthrough's command: open a copy of the sample disclosure bundled with the extension
+ * (SAMPLE_FILE, with one deliberate mistake) so that a squiggle, a hover and the outline can be shown on it.
+ */
+export const OPEN_SAMPLE_COMMAND = 'budget.openSample';
+export const SAMPLE_FILE = 'samples/示例-部门预算.txt';
+/**
+ * The walkthrough's later steps: bring the sample's editor back to the front (a click in the walkthrough leaves the
+ * walkthrough the active editor, where an editor command or the outline would have nothing to act on), then put
+ * the cursor on its mistake, show the hover there, or show the outline. One command per step, so that each step's
+ * completionEvents (onCommand:…) tick that step only.
+ */
+export const SAMPLE_STEP_COMMANDS = {
+  mistake: 'budget.sample.goToMistake',
+  hover: 'budget.sample.showHover',
+  outline: 'budget.sample.showOutline',
+} as const;

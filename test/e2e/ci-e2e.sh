@@ -38,7 +38,14 @@ EXT=$(mktemp -d /tmp/budget-ext.XXXXXX)
 WS_PARENT=$(mktemp -d /tmp/budget-ws.XXXXXX)
 trap 'rm -rf "$EXT" "$WS_PARENT"' EXIT
 mkdir -p "$EXT/dist"
-cp "$ROOT"/package.nls*.json "$ROOT/package.json" "$ROOT/README.md" "$ROOT/LICENSE" "$ROOT/language-configuration.json" "$EXT/"
+cp "$ROOT"/package.nls*.json "$ROOT/package.json" "$ROOT/CHANGELOG.md" "$ROOT/LICENSE" "$ROOT/language-configuration.json" "$EXT/"
+# the Marketplace README is the extension's README (vsce package --readme-path README.marketplace.md)
+cp "$ROOT/README.marketplace.md" "$EXT/README.md"
+# the icon, the walkthrough's sample and step pages
+mkdir -p "$EXT/images" "$EXT/samples"
+cp "$ROOT/images/icon.png" "$EXT/images/"
+cp "$ROOT"/samples/*.txt "$EXT/samples/"
+cp -r "$ROOT/media" "$ROOT/schemas" "$EXT/"
 cp "$ROOT/dist/extension.js" "$ROOT/dist/server.js" "$EXT/dist/"
 cp -r "$ROOT/dist/catalogue" "$EXT/dist/"
 # pdf.js is loaded by the PDF importer from next to the server bundle

@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../helpers/lsp-client.js';
 
-const TEXT = ['某某局 2024 年部门预算', '', '单位：元', '', '功能科目编码\t功能科目名称\t合计', '2101501\t行政运行\t100.00', '21015'].join('\n');
+const TEXT = ['某某局 2024 年部门预算', '', '单位：元', '', '功能科目编码\t功能科目名称\t合计', '2101501\t行政运行\t100.00', '21015'].join(
+  '\n',
+);
 
 async function completionsWith(textDocument?: Record<string, unknown>) {
   const client = await startServer(undefined, textDocument);

@@ -78,7 +78,10 @@ test('hovers follow the locale too, and PDF header spaces are squeezed out of co
   assert.ok(rounding, 'a rounding hint on the 本年收入合计 column');
   const en = svc.hover(uri, rounding.range.start, { locale: 'en' })!.contents.value;
   assert.match(en, /= the items:\n/);
-  assert.match(en, /= 46\.33 \+ 455\.67 \+ 95\.12 \+ 9\.68 = 606\.80\*\* \(printed 606\.81, off by 0\.01, tolerance 0\.025\) ≈ within rounding/);
+  assert.match(
+    en,
+    /= 46\.33 \+ 455\.67 \+ 95\.12 \+ 9\.68 = 606\.80\*\* \(printed 606\.81, off by 0\.01, tolerance 0\.025\) ≈ within rounding/,
+  );
   assert.match(en, /「本年收入合计」/);
   assert.doesNotMatch(en, /[：（）；]|之和|容差|表中|相差/);
   const zh = svc.hover(uri, rounding.range.start, { locale: 'zh' })!.contents.value;

@@ -29,7 +29,10 @@ const relatedRows = (f: Finding) => (f.relatedInformation ?? []).map((r) => r.lo
 
 test('completion shows the name beside the code and the level at the right (label details), and keeps detail', () => {
   const svc = new LanguageService();
-  svc.open('u', ['某某局 2024 年部门预算', '', '单位：元', '', '功能科目编码\t功能科目名称\t合计', '2101501\t行政运行\t100.00', '21015'].join('\n'));
+  svc.open(
+    'u',
+    ['某某局 2024 年部门预算', '', '单位：元', '', '功能科目编码\t功能科目名称\t合计', '2101501\t行政运行\t100.00', '21015'].join('\n'),
+  );
   const item = svc.completions('u', { line: 6, character: 5 }).find((i) => i.label === '2101501');
   assert.ok(item, '2101501 is proposed under 21015');
   assert.deepEqual(item.labelDetails, { detail: ' 行政运行', description: '项' });
@@ -75,9 +78,15 @@ test('the hover on a total shows the computation first, then the cells it adds u
   assert.ok(lines.includes('| 20102 政协事务 | 0.00 |'), 'the list still shows every cell, zeros too');
   const agreeing = new LanguageService();
   agreeing.open('u', classOfFour('25.00'));
-  assert.match(agreeing.hover('u', { line: 3, character: 14 })!.contents.value, /\n\*\*「201 一般公共服务支出」 = 15\.00 \+ 10\.00 = 25\.00\*\*（表中 25\.00；另有 2 项为 0）✓ 相符\n/);
+  assert.match(
+    agreeing.hover('u', { line: 3, character: 14 })!.contents.value,
+    /\n\*\*「201 一般公共服务支出」 = 15\.00 \+ 10\.00 = 25\.00\*\*（表中 25\.00；另有 2 项为 0）✓ 相符\n/,
+  );
   const en = svc.hover('u', { line: 3, character: 14 }, { locale: 'en' })!.contents.value;
-  assert.match(en, /= 15\.00 \+ 10\.00 = 25\.00\*\* \(printed 20\.00, off by 5\.00, tolerance 0\.025; 2 more items are 0\) ✗ does not agree/);
+  assert.match(
+    en,
+    /= 15\.00 \+ 10\.00 = 25\.00\*\* \(printed 20\.00, off by 5\.00, tolerance 0\.025; 2 more items are 0\) ✗ does not agree/,
+  );
 });
 
 test('a hover on a two-panel summary names the row of the panel the figure is in', () => {

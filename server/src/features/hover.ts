@@ -59,7 +59,8 @@ function rowNameOf(table: Table, cells: Cell[], cell: Cell): { code?: Cell; labe
   const first = { code: cells.find((c) => c.kind === 'code'), label: cells.find((c) => c.kind === 'text') };
   if (cell.kind === 'code') return first;
   const roles = columnRoles(table);
-  const role = (c: Cell): Role => (table.shape !== 'pdf' && roles[c.column] && roles[c.column] !== 'none' ? roles[c.column] : roleOfKind(c));
+  const role = (c: Cell): Role =>
+    table.shape !== 'pdf' && roles[c.column] && roles[c.column] !== 'none' ? roles[c.column] : roleOfKind(c);
   let i = cells.indexOf(cell) - 1;
   while (i >= 0 && role(cells[i]) !== 'label') i--; // the other figure columns of the same panel (上年数, 本年数)
   const block: Cell[] = [];
@@ -158,9 +159,11 @@ const MAX_TERMS = 12;
 function computationLine(c: Computation, locale: Locale): string {
   const nonzero = c.parts.filter((p) => !isZeroText(p.value));
   const shown = nonzero.slice(0, MAX_TERMS);
-  let terms = shown.map((p, i) => (i === 0 ? p.value : p.value.startsWith('-') ? `− ${p.value.slice(1)}` : `+ ${p.value}`)).join(' ');
-  if (nonzero.length > shown.length) terms += ` + ${message(locale, 'hover-more-terms', { count: String(nonzero.length - shown.length) })}`;
-  if (!terms) terms = c.expected;
+  let written = shown.map((p, i) => (i === 0 ? p.value : p.value.startsWith('-') ? `− ${p.value.slice(1)}` : `+ ${p.value}`)).join(' ');
+  if (nonzero.length > shown.length)
+    written += ` + ${message(locale, 'hover-more-terms', { count: String(nonzero.length - shown.length) })}`;
+  // one term (or none) is the sum itself: `= 48.00`, not `= 48.00 = 48.00`, and no zeros were left out of a sum
+  const terms = nonzero.length > 1 ? `${written} = ` : '';
   const zeros = c.parts.length - nonzero.length;
   const difference =
     c.verdict === 'equal'
@@ -173,7 +176,7 @@ function computationLine(c: Computation, locale: Locale): string {
     subject: escapeMarkdown(c.subject),
     terms,
     expected: c.expected,
-    zeros: zeros > 0 && nonzero.length > 0 ? message(locale, 'hover-zero-terms', { count: String(zeros) }) : '',
+    zeros: zeros > 0 && terms ? message(locale, 'hover-zero-terms', { count: String(zeros) }) : '',
     found: c.found,
     difference,
     verdict: verdict(locale, c.verdict),
