@@ -16,7 +16,7 @@ export function registerWalkthrough(context: vscode.ExtensionContext): void {
     const doc = open && !fresh ? open : await vscode.workspace.openTextDocument(copy);
     // set even when budget.detectPlainText is off: the walkthrough is about this document's checks
     const shown = doc.languageId === LANGUAGE_ID ? doc : await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
-    return vscode.window.showTextDocument(shown, { preview: false });
+    return vscode.window.showTextDocument(shown, { preview: false, viewColumn: columnFor(shown) });
   };
 
   /** The cursor on the sample's first error, once the server has published it (it checks after opening). */
@@ -45,6 +45,17 @@ export function registerWalkthrough(context: vscode.ExtensionContext): void {
       await vscode.commands.executeCommand('outline.focus');
     }),
   );
+}
+
+/**
+ * Where the sample is shown: where it is already visible; beside the walkthrough (or any page that is not a text
+ * editor) so the steps stay in view next to it; else in the active group.
+ */
+function columnFor(doc: vscode.TextDocument): vscode.ViewColumn {
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn;
+  if (visible) return visible;
+  const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+  return active && !(active.input instanceof vscode.TabInputText) ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
 }
 
 function firstError(uri: vscode.Uri, timeoutMs = 5000): Promise<vscode.Diagnostic | undefined> {
