@@ -36,3 +36,9 @@ for (const file of ['pdf.min.mjs', 'pdf.worker.min.mjs']) cpSync(`${pdfjs}/legac
 cpSync(`${pdfjs}/cmaps`, 'dist/pdfjs/cmaps', { recursive: true });
 cpSync(`${pdfjs}/standard_fonts`, 'dist/pdfjs/standard_fonts', { recursive: true });
 cpSync(`${pdfjs}/LICENSE`, 'dist/pdfjs/LICENSE');
+// Chart.js draws the charts of the HTML report (inlined into the page by server/src/report/charts.ts) and of the
+// editor's preview (loaded by its webview): its UMD build, read at run time from dist/chartjs/.
+rmSync('dist/chartjs', { recursive: true, force: true });
+mkdirSync('dist/chartjs', { recursive: true });
+cpSync('node_modules/chart.js/dist/chart.umd.min.js', 'dist/chartjs/chart.umd.min.js');
+cpSync('node_modules/chart.js/LICENSE.md', 'dist/chartjs/LICENSE.md');

@@ -7,6 +7,8 @@ import { documentSymbols, outlineText } from '../features/symbols.js';
 import { fileErrorReason, loadDocument, UnreadableError, type LoadedDocument } from '../import/load.js';
 import { collectFiles } from './files.js';
 import { formatFindings, withOrigins, type FileFindings, type OutputFormat } from './format.js';
+import { formatReport, isReportFormat } from './report.js';
+import type { DisclosureDocument } from '../model/types.js';
 import { checkDocument, type SeverityName } from '../checks/index.js';
 import {
   RULE_IDS,
@@ -24,7 +26,7 @@ import { ConfigCache, isIgnored, settingsWith } from '../config.js';
 import { Catalogue } from '../catalogue/catalogue.js';
 
 const USAGE = `usage:
-  budget-lint [--format text|json|sarif] [--year YYYY] [--locale zh|en] [--codes FILE]
+  budget-lint [--format text|json|sarif|html|csv] [--year YYYY] [--locale zh|en] [--codes FILE]
               [--rule RULE=error|warning|information|hint|off]... [--max-warnings N] PATH...|-
                                         check files / folders (.txt .md .pdf .html .docx .xlsx; - reads stdin)
   budget-lint convert FILE [-o OUT]                                a PDF/HTML/DOCX/XLSX as the canonical text
@@ -122,7 +124,10 @@ async function runCheck(o: Options): Promise<number> {
   const cat = Catalogue.load();
   loadLocalCodes(o, configs, cat);
   const format = (o.format ?? 'text') as OutputFormat;
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif`);
+  if (!['text', 'json', 'sarif'].includes(format) && !isReportFormat(format))
+    throw new UsageError(`--format must be text, json, sarif, html or csv`);
+  // the HTML report shows each file's lines, tables and composition: the analysed documents are kept for it
+  const documents = new Map<string, DisclosureDocument>();
   const { files, skipped, missing } = collectFiles(o.positional.filter((p) => p !== '-'));
   if (o.positional.includes('-')) files.unshift('-');
   for (const s of skipped) process.stderr.write(`budget-lint: skipped ${s.path}: ${s.reason}\n`);
@@ -143,6 +148,7 @@ async function runCheck(o: Options): Promise<number> {
     try {
       const loaded = await readDocument(f);
       const doc = analyzeText(loaded.text);
+      if (isReportFormat(format)) documents.set(f, doc);
       const uri = f === '-' ? 'stdin:' : pathToFileURL(resolve(f)).href;
       const diagnostics = checkDocument(
         doc,
@@ -160,7 +166,11 @@ async function runCheck(o: Options): Promise<number> {
       results.push({ file: f, diagnostics: [], error: reason });
     }
   }
-  process.stdout.write(formatFindings(results, format));
+  process.stdout.write(
+    isReportFormat(format)
+      ? formatReport(results, format, { locale: o.locale, documentOf: (f) => documents.get(f) })
+      : formatFindings(results, format),
+  );
   const failed = results.filter((r) => r.error);
   for (const r of failed) process.stderr.write(`budget-lint: cannot check ${r.file}: ${r.error}\n`);
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 1).length, 0);
