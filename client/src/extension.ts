@@ -15,6 +15,7 @@ import { registerOriginals } from './originals.js';
 import { registerCommands } from './commands.js';
 import { registerStatusBar } from './statusBar.js';
 import { registerWalkthrough } from './walkthrough.js';
+import { registerPreview } from './preview.js';
 
 let client: LanguageClient | undefined;
 
@@ -76,6 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerCommands(context, client, started);
   registerStatusBar(context, client);
   registerWalkthrough(context);
+  registerPreview(context, client, started);
   await started;
 }
 

@@ -164,6 +164,16 @@ export class LanguageService {
     return this.checked(uri, settings)?.computations ?? [];
   }
 
+  /** The document, its findings and every comparison made: what the preview renders (report/preview.ts). */
+  checkedDocument(
+    uri: string,
+    settings: CheckSettings = {},
+  ): { document: DisclosureDocument; findings: Finding[]; computations: Computation[] } | undefined {
+    const a = this.analysis(uri);
+    const c = this.checked(uri, settings);
+    return a && c ? { document: a.document, findings: c.findings, computations: c.computations } : undefined;
+  }
+
   diagnostics(uri: string, settings: CheckSettings = {}): Finding[] {
     return this.checked(uri, settings)?.findings ?? [];
   }

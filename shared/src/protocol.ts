@@ -131,3 +131,13 @@ export const SAMPLE_STEP_COMMANDS = {
   hover: 'budget.sample.showHover',
   outline: 'budget.sample.showOutline',
 } as const;
+/** Command of the VS Code client: the document's tables as aligned grids, beside the text (client/src/preview.ts). */
+export const SHOW_PREVIEW_COMMAND = 'budget.showPreview';
+
+/** Request: the preview of an open document — its tables as grids with findings and computed sums, then its charts. */
+export const PREVIEW_REQUEST = 'budget/preview';
+export interface PreviewParams {
+  uri: string;
+}
+/** The body (html), its style sheet, and the script that draws its charts (with Chart.js loaded by the page). */
+export type PreviewResult = { html: string; css: string; chartScript: string } | { error: string };

@@ -106,7 +106,7 @@ test('--format csv: UTF-8 with BOM, RFC 4180, one row a finding — the same fin
   assert.match(r.stdout, /\r\n$/);
   const [header, ...rows] = parseCsv(r.stdout);
   assert.deepEqual(header, [...CSV_COLUMNS]);
-  const col = (name: string) => header.indexOf(name);
+  const col = (name: (typeof CSV_COLUMNS)[number]) => header.indexOf(name);
   const fromJson = json().flatMap((f) =>
     f.diagnostics.map((d) =>
       [f.file, String(d.range.start.line + 1), String(d.range.start.character + 1), String(d.severity), d.code, d.message].join('|'),

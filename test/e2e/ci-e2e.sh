@@ -50,6 +50,8 @@ cp "$ROOT/dist/extension.js" "$ROOT/dist/server.js" "$EXT/dist/"
 cp -r "$ROOT/dist/catalogue" "$EXT/dist/"
 # pdf.js is loaded by the PDF importer from next to the server bundle
 [ ! -d "$ROOT/dist/pdfjs" ] || cp -r "$ROOT/dist/pdfjs" "$EXT/dist/"
+# Chart.js is loaded by the preview's webview from next to the extension's bundle
+[ ! -d "$ROOT/dist/chartjs" ] || cp -r "$ROOT/dist/chartjs" "$EXT/dist/"
 cp -r "$ROOT/syntaxes" "$EXT/"
 # The workspace: the seed texts, and an original that the test opens through the extension's command. A PDF with a
 # real finding when there is one (c021: a note to the author left in the published text), else any PDF, else the Excel template.
@@ -65,4 +67,9 @@ cp "$ROOT"/test/fixtures/seeds/*.txt "$WS/"
 if [ -n "$ORIGINAL" ]; then cp "$ORIGINAL" "$WS/"; export E2E_ORIGINAL_NAME=$(basename "$ORIGINAL"); fi
 echo "[e2e] original: ${E2E_ORIGINAL_NAME:-none}"
 bash "$HERE/run-e2e.sh" "$CACHE/cs" "$EXT" "$WS" "$OUT" "$CACHE/pw"
+# The HTML report of the fixtures, opened offline in headless Chromium: a screenshot, and a failure on a script error,
+# a network request or a chart that was not drawn (report-shot.js)
+mkdir -p "$OUT"
+node "$ROOT/dist/cli.js" --format html "$ROOT/test/fixtures/" > "$OUT/report.html" || [ $? -eq 1 ]
+NODE_PATH="$CACHE/pw/node_modules" node "$HERE/report-shot.js" "$OUT/report.html" "$OUT/report.png"
 echo "[e2e] total ${SECONDS}s"

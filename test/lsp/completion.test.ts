@@ -8,7 +8,7 @@ const TEXT = ['某某局 2024 年部门预算', '', '单位：元', '', '功能�
 );
 
 async function completionsWith(textDocument?: Record<string, unknown>) {
-  const client = await startServer(undefined, textDocument);
+  const client = await startServer(undefined, textDocument ? { capabilities: { textDocument } } : {});
   try {
     const uri = 'file:///completion.budget.txt';
     await client.connection.sendNotification('textDocument/didOpen', {

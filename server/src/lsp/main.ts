@@ -15,6 +15,9 @@ import {
 import { LanguageService } from '../service.js';
 import {
   IMPORT_ORIGINAL_REQUEST,
+  PREVIEW_REQUEST,
+  type PreviewParams,
+  type PreviewResult,
   LANGUAGE_ID,
   convertedTextUri,
   looksLikeDisclosure,
@@ -32,6 +35,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { CatalogueEntry } from '../catalogue/catalogue.js';
 import { parseLocalCodes } from '../catalogue/localCodes.js';
+import { previewContent } from '../report/preview.js';
 import { MAX_EDITOR_TEXT_BYTES, MAX_ORIGINAL_BYTES, UnreadableError, fileErrorReason, loadDocument, tooLarge } from '../import/load.js';
 import { CheckStatus } from './status.js';
 import { registerWorkspaceCheck } from './workspace.js';
@@ -296,6 +300,17 @@ connection.onCompletion(({ textDocument, position }) =>
 );
 connection.onCodeAction(({ textDocument, range }) =>
   guarded('codeAction', [], () => service.codeActions(textDocument.uri, range, settingsFor(textDocument.uri)) as unknown as CodeAction[]),
+);
+
+// the preview beside the text (client/src/preview.ts): the document's tables as grids, rendered as the HTML report does
+connection.onRequest(PREVIEW_REQUEST, async ({ uri }: PreviewParams): Promise<PreviewResult> =>
+  guarded<PreviewResult>('preview', { error: 'preview failed' }, () => {
+    const settings = settingsFor(uri);
+    const checked = service.checkedDocument(uri, settings);
+    if (!checked) return { error: message(settings.locale ?? 'zh', 'preview-no-tables') };
+    const findings = service.editorDiagnostics(uri, settings);
+    return previewContent(checked.document, findings, checked.computations, settings.locale ?? 'zh');
+  }),
 );
 
 connection.listen();
