@@ -91,8 +91,11 @@ export function tableGrid(table: Table, findings: readonly ShownFinding[], compu
       const on = near.filter((f) => touches(f.range, range)).sort((a, b) => a.severity - b.severity);
       const sums: GridSum[] = [];
       for (const c of sumsAt.get(`${range.start.line}:${range.start.character}`) ?? []) {
-        if (!sums.some((s) => s.expected === c.expected && s.basis === c.basis))
-          sums.push({ expected: c.expected, basis: c.basis, verdict: c.verdict });
+        // an empty cell that agrees (Σ 0.00 under a blank) says nothing; the same sum reached two ways is shown once
+        if (cell.kind === 'empty' && c.verdict === 'equal') continue;
+        const same = sums.find((s) => s.expected === c.expected && s.verdict === c.verdict);
+        if (!same) sums.push({ expected: c.expected, basis: c.basis, verdict: c.verdict });
+        else if (!same.basis.split('；').includes(c.basis)) same.basis += `；${c.basis}`;
       }
       cells[places[r][i]] = {
         text: cell.text,
