@@ -4,7 +4,7 @@
 // updates after an edit (debounced), scrolls to the cell under the cursor, and a click on a cell moves the cursor there.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PREVIEW_REQUEST, SHOW_PREVIEW_COMMAND, type PreviewParams, type PreviewResult } from '../../shared/src/protocol.js';
+import { LANGUAGE_ID, PREVIEW_REQUEST, SHOW_PREVIEW_COMMAND, type PreviewParams, type PreviewResult } from '../../shared/src/protocol.js';
 
 const UPDATE_DELAY_MS = 300;
 
@@ -94,6 +94,13 @@ class Preview {
         onDispose();
       }),
     );
+    void this.update();
+  }
+
+  /** Shows another document without taking the focus or moving the panel. */
+  follow(document: vscode.TextDocument): void {
+    if (document === this.document) return;
+    this.document = document;
     void this.update();
   }
 
@@ -192,6 +199,10 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
         },
       );
       preview = new Preview(panel, document, client, chartUri, () => (preview = undefined));
+    }),
+    // like Markdown's preview, an open preview follows the editor to another disclosure
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (preview && editor?.document.languageId === LANGUAGE_ID) preview.follow(editor.document);
     }),
   );
 }

@@ -21,6 +21,6 @@ export function formatReport(
   options: { locale?: Locale; documentOf: (file: string) => DisclosureDocument | undefined },
 ): string {
   const files = results.map((r) => ({ ...r, document: r.error ? undefined : options.documentOf(r.file) }));
-  if (format === 'csv') return csvReport(files);
+  if (format === 'csv') return csvReport(files, options.locale ?? 'zh');
   return htmlReport(files, { locale: options.locale ?? 'zh', chartLibrary: chartLibrary() });
 }

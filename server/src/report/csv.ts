@@ -3,7 +3,7 @@
 // (file, line, column, severity, rule, message) and then what a reviewer filters and sorts by: where in the original
 // (page, sheet!cell, table and row), and the figures the finding compared.
 import type { FindingOrigin } from '../import/origin.js';
-import { originLabel } from '../import/origin.js';
+import { originLabel, type OriginLocale } from '../import/origin.js';
 import type { ReportFile } from './html.js';
 
 export const CSV_COLUMNS = [
@@ -33,7 +33,7 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function csvReport(files: readonly ReportFile[]): string {
+export function csvReport(files: readonly ReportFile[], locale: OriginLocale = 'zh'): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const f of files) {
     if (f.error) rows.push([f.file, '', '', '', '', 'error', 'unreadable', f.error, '', '', '', '', '']);
@@ -54,7 +54,7 @@ export function csvReport(files: readonly ReportFile[]): string {
         SEVERITY[d.severity],
         String(d.code),
         d.message,
-        originLabel(data.origin, 'zh') ?? '',
+        originLabel(data.origin, locale) ?? '',
         data.expected ?? '',
         data.found ?? '',
         data.difference ?? '',
