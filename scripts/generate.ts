@@ -85,7 +85,7 @@ function schema(): string {
     JSON.stringify(
       {
         $schema: 'http://json-schema.org/draft-07/schema#',
-        title: '.budgetlintrc.json',
+        title: '.budgetlintrc.json / budget-lint.json',
         description: 'Settings of budget-lint and the Budget Disclosure Checker extension (generated from shared/src/rules.ts).',
         type: 'object',
         additionalProperties: false,

@@ -53,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const codesWatcher = vscode.workspace.createFileSystemWatcher('**/budget-codes.json');
-  const configWatcher = vscode.workspace.createFileSystemWatcher('**/.budgetlintrc.json');
+  const configWatcher = vscode.workspace.createFileSystemWatcher('**/{.budgetlintrc.json,budget-lint.json}');
   context.subscriptions.push(codesWatcher, configWatcher);
   const clientOptions: LanguageClientOptions = {
     // plain text and Markdown too: the server itself decides whether such a document is a disclosure
@@ -65,7 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // the converted text of a PDF/Word/Excel/HTML original (originals.ts)
       { scheme: ORIGINAL_SCHEME },
     ],
-    // budget-codes.json (local subject codes) and .budgetlintrc.json (the project's settings): the server reads
+    // budget-codes.json (local subject codes) and .budgetlintrc.json / budget-lint.json (the project's settings): the server reads
     // them again when they change
     synchronize: { configurationSection: CONFIGURATION_SECTION, fileEvents: [codesWatcher, configWatcher] },
     initializationOptions: { settings: vscode.workspace.getConfiguration(CONFIGURATION_SECTION) },

@@ -1,14 +1,18 @@
-// `.budgetlintrc.json`, the one configuration file of the CLI and the editor (CONTRACT.md): found by walking up from
+// `.budgetlintrc.json` (or `budget-lint.json`), the one configuration file of the CLI and the editor (CONTRACT.md): found by walking up from
 // each checked file's folder, `{"rules": {RULE or TAG: SEVERITY}, "year": YYYY, "locale": "zh"|"en", "codes": FILE,
 // "ignore": [GLOB…]}`. Paths in it are relative to the file. A bad entry is reported and left out, never fatal.
 // Precedence: the command line over the file over the defaults (CLI); the file over the editor's settings (editor),
 // since the file is the project's own and travels with the documents.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isRuleId, isRuleTag, isSeveritySetting, type SeveritySetting } from '../../shared/src/rules.js';
 import type { CheckSettings } from './checks/index.js';
 
 export const CONFIG_NAME = '.budgetlintrc.json';
+/** The same file under a name that is not hidden (listed by `ls`, shown by every file picker). */
+export const CONFIG_NAME_VISIBLE = 'budget-lint.json';
+/** Both names, the one that wins in a folder holding both first. */
+export const CONFIG_NAMES = [CONFIG_NAME, CONFIG_NAME_VISIBLE] as const;
 
 export interface BudgetConfig {
   /** Absolute path of the file. */
@@ -23,18 +27,27 @@ export interface BudgetConfig {
   problems: string[];
 }
 
-/** The nearest configuration file at or above `dir`, or undefined. */
+/** The nearest configuration file at or above `dir` (`.budgetlintrc.json` or `budget-lint.json`), or undefined. */
 export function findConfig(dir: string): string | undefined {
   for (let d = resolve(dir); ; d = dirname(d)) {
-    const candidate = join(d, CONFIG_NAME);
-    if (existsSync(candidate)) return candidate;
+    const candidate = CONFIG_NAMES.map((name) => join(d, name)).find((path) => existsSync(path));
+    if (candidate) return candidate;
     if (dirname(d) === d) return undefined;
   }
+}
+
+/** A `budget-lint.json` beside the `.budgetlintrc.json` that wins over it: what is said about it, once. */
+function shadowed(path: string): string | undefined {
+  if (basename(path) !== CONFIG_NAME) return undefined;
+  const other = join(dirname(path), CONFIG_NAME_VISIBLE);
+  return existsSync(other) ? `${CONFIG_NAME_VISIBLE} in the same folder is not read: ${CONFIG_NAME} wins` : undefined;
 }
 
 /** Reads and validates one configuration file; never throws. */
 export function readConfig(path: string): BudgetConfig {
   const config: BudgetConfig = { path: resolve(path), rules: {}, ignore: [], problems: [] };
+  const unread = shadowed(config.path);
+  if (unread) config.problems.push(unread);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));

@@ -242,7 +242,8 @@ export class LanguageService {
     // the converted text of an original is read-only: a fix belongs in the original (or in a saved copy)
     if (this.originals.has(uri)) return [];
     const c = this.checked(uri, settings);
-    return c ? quickFixes(uri, c.findings, range, settings.locale) : [];
+    const a = this.analysis(uri);
+    return c && a ? quickFixes(uri, c.findings, range, settings.locale, a.document) : [];
   }
 
   foldingRanges(uri: string): FoldingRangeShape[] {

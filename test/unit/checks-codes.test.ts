@@ -64,6 +64,9 @@ test("a name that is a sibling code's official name: the code is offered as the 
     [
       ['改为 30203（咨询费）', true],
       ['改为规范名称「印刷费」', false],
+      // after the fixes, the two ways to silence a reviewed finding
+      ['忽略此处的该规则（code-name-mismatch）', undefined],
+      ['在本文件中关闭该规则（code-name-mismatch）', undefined],
     ],
   );
   const codeEdit = Object.values(actions[0].edit.changes)[0][0];
@@ -75,7 +78,7 @@ test("a name that is a sibling code's official name: the code is offered as the 
   const [g] = svc.diagnostics(uri).filter((x) => x.code === 'code-name-mismatch');
   assert.deepEqual(
     svc.codeActions(uri, g.range).map((a) => a.title),
-    ['改为规范名称「办公费」'],
+    ['改为规范名称「办公费」', '忽略此处的该规则（code-name-mismatch）', '在本文件中关闭该规则（code-name-mismatch）'],
   );
 });
 

@@ -88,6 +88,7 @@ export function checkSum(ctx: CheckContext, c: SumCheck): Finding | undefined {
       found: found.toString(),
       difference: diff.toString(),
       replacement: formatLike(expected, Math.max(c.decimals, c.target.decimals ?? 0), c.grouped || c.target.text.includes(',')),
+      ...(args.culprit ? { culprit: { label: args.culprit, range: culpritRange(c.parts, args.culprit) } } : {}),
     },
   };
   if (verdict === 'mismatch') {
@@ -123,6 +124,11 @@ export function possibleCulprits(parts: Part[], difference: Decimal): Part[] {
   if (difference.isNegative()) return parts.some((p) => p.value.isNegative()) ? parts : parts.filter((p) => !zero(p));
   const explained = parts.some((p) => !zero(p) && p.value.abs().eq(difference.abs()));
   return explained ? parts.filter((p) => !zero(p)) : parts;
+}
+
+function culpritRange(parts: Part[], label: string): Range | undefined {
+  const p = parts.find((x) => x.label === label);
+  return p?.range ?? p?.cell?.range;
 }
 
 /** `「2101501 行政运行」` — how a row is named in messages. */

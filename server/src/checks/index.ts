@@ -1,5 +1,6 @@
 // The checks registry: each rule is a pure function (document, context) → findings.
 import { oneFindingPerCause } from './rootCause.js';
+import { directiveNotes, withoutSilenced } from './directives.js';
 import { catalogue, type Catalogue } from '../catalogue/catalogue.js';
 import type { DisclosureDocument, Range, Table } from '../model/types.js';
 import { message, type Locale } from './messages.js';
@@ -47,6 +48,17 @@ export interface FindingData {
    * columns only the 款 or 项 digits).
    */
   codeFix?: { code: string; name: string; range: Range; newText: string };
+  /**
+   * The part the message names as the likely culprit (the difference is exactly its amount), and where it is:
+   * writing the computed total is then one of two corrections, and the editor offers to go to the part.
+   */
+  culprit?: { label: string; range?: Range };
+  /**
+   * Why writing `replacement` is not the one certain correction: the message names another cell as the likely
+   * culprit, or the figure takes part in a comparison that holds today (it agrees with another figure or table),
+   * which the replacement would break. Quick fixes still offer it, never as the preferred fix.
+   */
+  notCertain?: 'culprit' | 'agreement';
   /** Set on the information a check that failed leaves instead of its findings: which check. */
   crashed?: string;
 }
@@ -132,7 +144,19 @@ export function checkDocument(
   collect?: (c: Computation) => void,
   checks: readonly Check[] = CHECKS,
 ): Finding[] {
-  const context: CheckContext = { uri, settings, locale: settings.locale ?? 'zh', collect, catalogue: settings.catalogue ?? catalogue() };
+  // every comparison is kept (whether the caller wants them or not): a fix that would break one that holds is not certain
+  const computations: Computation[] = [];
+  const keep = (c: Computation) => {
+    computations.push(c);
+    collect?.(c);
+  };
+  const context: CheckContext = {
+    uri,
+    settings,
+    locale: settings.locale ?? 'zh',
+    collect: keep,
+    catalogue: settings.catalogue ?? catalogue(),
+  };
   const out: Finding[] = [];
   const crashed: Finding[] = [];
   for (const check of checks) {
@@ -146,14 +170,49 @@ export function checkDocument(
     }
   }
   const result: Finding[] = [];
+  const holding = cellsOfHoldingComparisons(computations);
   for (const f of dedupe(oneFindingPerCause(out, context.locale, uri))) {
     const severity = effectiveSeverity(f.code, settings.rules);
     if (severity === 'off') continue;
-    result.push(published(f, SEVERITY_NUMBER[severity]));
+    result.push(published(withCertainty(f, holding), SEVERITY_NUMBER[severity]));
   }
-  return [...crashed, ...result].sort(
+  // a reviewed finding silenced where it occurs (or in the whole file) by the document's own directives
+  const kept = withoutSilenced(result, doc);
+  return [...crashed, ...kept, ...directiveNotes(doc, context.locale)].sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
+}
+
+const cellKey = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+
+/** The figures that take part in a comparison that holds (equal, or within rounding), as range keys. */
+function cellsOfHoldingComparisons(computations: Computation[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of computations) {
+    if (c.verdict === 'mismatch') continue;
+    out.add(cellKey(c.range));
+    for (const p of c.parts) if (p.range) out.add(cellKey(p.range));
+  }
+  return out;
+}
+
+// the same finding judged the same way is the same object (see published)
+const judged = new WeakMap<Finding, Finding>();
+
+/**
+ * A fix is preferred only when it is the one certain correction: not when the message names another cell as the
+ * likely culprit (the total may be right and that part wrong), nor when the figure agrees with another comparison
+ * (the summary's other panel, another table, the text): writing the replacement would break that one.
+ */
+function withCertainty(f: Finding, holding: Set<string>): Finding {
+  if (f.data?.replacement === undefined) return f;
+  const notCertain = f.data.culprit ? 'culprit' : holding.has(cellKey(f.range)) ? 'agreement' : undefined;
+  if (!notCertain) return f;
+  const hit = judged.get(f);
+  if (hit?.data?.notCertain === notCertain) return hit;
+  const out: Finding = { ...f, data: { ...f.data, notCertain } };
+  judged.set(f, out);
+  return out;
 }
 
 // A published finding carries its rule's severity under the settings and the link to its page. The same finding

@@ -109,6 +109,10 @@ const zh: Record<string, Template> = {
   'hygiene-reason-end': (a) => `「${a.announce}」之后应写明原因，此处却没有下文`,
   'hygiene-remove-doubled': (a) => `删去重复的「${a.mark}」`,
   'hygiene-remove-space': () => '删去多余的空格',
+  'directive-unknown-name': (a) => `未知的规则「${a.name}」，该指令不会关闭任何规则${a.nearest ? `；是否应为「${a.nearest}」？` : ''}`,
+  'disable-next-line': (a) => `忽略此处的该规则（${a.rule}）`,
+  'disable-in-file': (a) => `在本文件中关闭该规则（${a.rule}）`,
+  'go-to-culprit': (a) => `转到可能出错的单元格「${a.item}」`,
   'consistency-budget-actual': (a) =>
     `说明写「${a.words}」，但${a.budgetLabel} ${a.budget}、${a.actualLabel} ${a.actual}：决算数${a.relation}预算数`,
   'consistency-relation-gt': () => '大于',
@@ -274,6 +278,11 @@ const en: Record<string, Template> = {
   'hygiene-reason-end': (a) => `expected a reason after “${a.announce}”, found nothing after it`,
   'hygiene-remove-doubled': (a) => `Remove the doubled “${a.mark}”`,
   'hygiene-remove-space': () => 'Remove the space',
+  'directive-unknown-name': (a) =>
+    `unknown rule “${a.name}”: no rule or tag by that name is silenced${a.nearest ? `; did you mean “${a.nearest}”?` : ''}`,
+  'disable-next-line': (a) => `Ignore ${a.rule} on this line`,
+  'disable-in-file': (a) => `Turn ${a.rule} off in this file`,
+  'go-to-culprit': (a) => `Go to the likely culprit “${a.item}”`,
   'consistency-budget-actual': (a) =>
     `the text says “${a.words}”, but “${a.budgetLabel}” is ${a.budget} and “${a.actualLabel}” ${a.actual}: the final figure is ${a.relation} the budget`,
   'consistency-relation-gt': () => 'greater than',

@@ -120,8 +120,13 @@ function related(fs: Finding[], locale: Locale, uri: string): RelatedInformation
 function withSameCause(f: Finding, others: Finding[], locale: Locale, uri: string): Finding {
   const message = evidence.get(f)?.message ?? f.message;
   const said = f.data?.message;
+  // the cause found here replaces the message's guess at a culprit, and so does its quick fix
   const data = said
-    ? { ...f.data, message: { id: said.id, args: Object.fromEntries(Object.entries(said.args).filter(([k]) => k !== 'culprit')) } }
+    ? {
+        ...f.data,
+        culprit: undefined,
+        message: { id: said.id, args: Object.fromEntries(Object.entries(said.args).filter(([k]) => k !== 'culprit')) },
+      }
     : f.data;
   return { ...f, message, data, relatedInformation: [...(f.relatedInformation ?? []), ...related(others, locale, uri)] };
 }

@@ -10,6 +10,7 @@ import {
   type Hover,
   type DocumentSymbol,
   type InitializeResult,
+  type Range,
   type TextDocumentItem,
 } from 'vscode-languageserver/node';
 import { LanguageService } from '../service.js';
@@ -28,6 +29,7 @@ import { normalizeSettings, type ServerSettings } from './settings.js';
 import { ConfigCache, settingsWith } from '../config.js';
 import { message } from '../checks/messages.js';
 import { diagnosticDelay } from './schedule.js';
+import { SHOW_LOCATION_COMMAND } from '../features/codeActions.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -167,6 +169,8 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       completionProvider: { triggerCharacters: ['（', '(', '\t', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      // 「转到可能出错的单元格」: carried out here, so that it works in any editor that can show a document
+      executeCommandProvider: { commands: [SHOW_LOCATION_COMMAND] },
     },
     serverInfo: { name: 'budget-disclosure-server', version: '0.1.0' },
   };
@@ -312,5 +316,14 @@ connection.onRequest(PREVIEW_REQUEST, async ({ uri }: PreviewParams): Promise<Pr
     return previewContent(checked.document, findings, checked.computations, settings.locale ?? 'zh');
   }),
 );
+connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  if (command !== SHOW_LOCATION_COMMAND || !args || typeof args[0] !== 'string') return;
+  const [uri, selection] = args as [string, Range];
+  try {
+    await connection.window.showDocument({ uri, selection, takeFocus: true });
+  } catch (e) {
+    connection.console.error(`showing ${uri} failed: ${(e as Error).message ?? e}`);
+  }
+});
 
 connection.listen();

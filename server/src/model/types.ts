@@ -1,6 +1,7 @@
 // The document model shared by every feature. Positions are LSP-shaped (0-based line, UTF-16 character)
 // but this module has no LSP dependency: the language service stays a pure library.
 import type Decimal from 'decimal.js';
+import type { LineDirective } from '../parse/directives.js';
 
 export interface Position {
   line: number;
@@ -148,10 +149,22 @@ export interface Toc {
   entries: TocEntry[];
 }
 
+/** An inline disable directive (parse/directives.ts) on its line of the document. */
+export interface Directive extends LineDirective {
+  line: number;
+  /** The line whose findings a next-line directive silences (the next non-blank one); undefined for the file scope. */
+  target?: number;
+}
+
 export interface DisclosureDocument {
   lineCount: number;
-  /** The text of every line (prose checks read it; table lines are found through `tables`). */
+  /**
+   * The text of every line (prose checks read it; table lines are found through `tables`). A directive line reads
+   * as empty here, as the parser reads it: no check sees it, and no line moves.
+   */
   lines: string[];
+  /** The inline disable directives, in line order. */
+  directives: Directive[];
   headings: Heading[];
   tables: Table[];
   toc: Toc[];

@@ -6,7 +6,7 @@ import { lexLine, type HeadingCandidate, type LexLine } from './lex.js';
 import { readFacts } from './facts.js';
 import { buildOutline } from './outline.js';
 import { addMissingTables, tableSet } from './tableSet.js';
-import type { DisclosureDocument, Heading, Range, Table, Toc } from '../model/types.js';
+import type { Directive, DisclosureDocument, Heading, Range, Table, Toc } from '../model/types.js';
 import { LineCell } from '../model/cell.js';
 
 type Role = 'toc' | 'table' | 'preamble' | undefined;
@@ -21,9 +21,29 @@ export function assemble(lines: LexLine[]): DisclosureDocument {
   const headings = findHeadings(lines, roles, toc);
   const facts = readFacts(lines, tables);
   const outline = buildOutline(lines, headings, tables, toc);
-  const doc: DisclosureDocument = { lineCount: lines.length, lines: lines.map((l) => l.text), headings, tables, toc, outline, facts };
+  const doc: DisclosureDocument = {
+    lineCount: lines.length,
+    lines: lines.map((l) => (l.directive ? '' : l.text)),
+    directives: directivesOf(lines),
+    headings,
+    tables,
+    toc,
+    outline,
+    facts,
+  };
   missingTablePlaceholders(doc);
   return doc;
+}
+
+/** The directive lines, each next-line one with the line it silences (the next line with something to read). */
+function directivesOf(lines: LexLine[]): Directive[] {
+  const out: Directive[] = [];
+  lines.forEach((l, line) => {
+    if (!l.directive) return;
+    const next = l.directive.scope === 'next-line' ? nextNonBlank(lines, line + 1) : -1;
+    out.push({ ...l.directive, line, ...(next >= 0 ? { target: next } : {}) });
+  });
+  return out;
 }
 
 /** The standard tables the document lacks, as placeholders in its outline; the outline stands without them. */
@@ -477,8 +497,8 @@ function continuesOnNextLine(lines: LexLine[], i: number): boolean {
 
 function introducesList(lines: LexLine[], i: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    if (lines[k].blank) continue;
     const t = lines[k].text.trim();
-    if (!t) continue;
     return /[：:]$/.test(t) && t.length > 12 && !lines[k].heading && !lines[k].cells;
   }
   return false;

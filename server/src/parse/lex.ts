@@ -3,6 +3,7 @@
 import { isColumnMark, isDash, numberDecimals, parseNumber, parsePercent, percentDecimals, unitFromWord } from './amounts.js';
 import type Decimal from 'decimal.js';
 import type { HeadingStyle, Unit } from '../model/types.js';
+import { readDirective, type LineDirective } from './directives.js';
 
 /** Lexical class of a cell before the table decides its column roles. */
 export type LexKind = 'empty' | 'number' | 'dash' | 'percent' | 'mark' | 'text';
@@ -30,7 +31,10 @@ export interface HeadingCandidate {
 
 export interface LexLine {
   text: string;
+  /** Nothing to read: an empty line, or a disable directive (which the parser reads as an empty line). */
   blank: boolean;
+  /** The line is an inline disable directive (parse/directives.ts). */
+  directive?: LineDirective;
   /** Cells when the line is a tab-separated or Markdown pipe row. */
   cells?: LexCell[];
   pipe: boolean;
@@ -261,6 +265,8 @@ export function lexLine(text: string): LexLine {
     indent,
   };
   if (blank) return line;
+  const directive = readDirective(text);
+  if (directive) return { ...line, blank: true, directive };
   if (text.includes('\t')) {
     line.cells = splitCells(text, '\t');
   } else if (/^\s*\|.*\|\s*$/.test(text)) {
