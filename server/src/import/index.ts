@@ -12,8 +12,11 @@ export function sniffFormat(bytes: Uint8Array, fileName = ''): OriginalFormat | 
   if (head.startsWith('PK\x03\x04')) return zipKind(bytes, fileName);
   // old Office files and encrypted OOXML are OLE compound files; the importers say what they are
   if (head.startsWith('\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1')) return /\.docx?$/i.test(fileName) ? 'docx' : 'xlsx';
+  // a comment alone is no evidence of HTML: a Markdown or text disclosure may open with one (a disable directive,
+  // `<!-- budget-lint-disable … -->`); what follows the comments decides
   const start = head
     .replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '')
+    .replace(/^(?:\s*<!--[\s\S]*?-->)*/, '')
     .trimStart()
     .slice(0, 512)
     .toLowerCase();
