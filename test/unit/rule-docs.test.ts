@@ -39,6 +39,12 @@ for (const rule of RULES) {
       const codes = checkDocument(analyzeText(text)).map((f) => f.code);
       assert.ok(codes.includes(rule.id), `${rule.id}: the wrong example raises ${JSON.stringify(codes)}`);
     }
+    // how to turn it off, in one place or the file, is said on every page, and the file directive does it
+    assert.ok(page.includes(`<!-- budget-lint-disable-next-line ${rule.id} -->`), `${rule.id}: the inline directive is not shown`);
+    for (const text of wrong) {
+      const codes = checkDocument(analyzeText(`<!-- budget-lint-disable ${rule.id} -->\n${text}`)).map((f) => f.code);
+      assert.ok(!codes.includes(rule.id), `${rule.id}: the file directive does not silence the wrong example`);
+    }
     for (const text of right) {
       const codes = checkDocument(analyzeText(text)).map((f) => f.code);
       assert.ok(!codes.includes(rule.id), `${rule.id}: the right example still raises it`);
