@@ -243,7 +243,9 @@ export class LanguageService {
     if (this.originals.has(uri)) return [];
     const c = this.checked(uri, settings);
     const a = this.analysis(uri);
-    return c && a ? quickFixes(uri, c.findings, range, settings.locale, a.document) : [];
+    // a line the silencing actions insert ends like the document's first line (CRLF documents stay CRLF)
+    const eol = this.docs.get(uri)?.lexed.blocks[0]?.eols[0] || '\n';
+    return c && a ? quickFixes(uri, c.findings, range, settings.locale, { document: a.document, eol }) : [];
   }
 
   foldingRanges(uri: string): FoldingRangeShape[] {

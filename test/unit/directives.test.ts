@@ -182,6 +182,12 @@ test("「忽略此处的该规则」 writes the next-line directive above the fi
   const md = actionEdit('file:///a.budget.md', ONE_WRONG_CELL, /^忽略此处的该规则/);
   assert.deepEqual(md, [4, 0, '<!-- budget-lint-disable-next-line sum-mismatch -->\n']);
   assert.deepEqual(check(applied(ONE_WRONG_CELL, md)), []);
+  // a CRLF document gets a CRLF line
+  assert.deepEqual(actionEdit('file:///crlf.txt', ONE_WRONG_CELL.replace(/\n/g, '\r\n'), /^忽略此处的该规则/), [
+    4,
+    0,
+    '// budget-lint-disable-next-line sum-mismatch\r\n',
+  ]);
   // the line's indentation is kept
   const indented = ['一、职能', '', '　　贡献商务力量。。'].join('\n');
   assert.deepEqual(actionEdit('file:///b.txt', indented, /^忽略此处/), [2, 0, '　　// budget-lint-disable-next-line punctuation\n']);

@@ -30,7 +30,8 @@ export function quickFixes(
   findings: Finding[],
   range: Range,
   locale: Locale = 'zh',
-  document?: DisclosureDocument,
+  /** The document and its line end: without them, no silencing actions. */
+  context?: { document: DisclosureDocument; eol?: string },
 ): CodeActionShape[] {
   const out: CodeActionShape[] = [];
   const at = findings.filter((f) => overlaps(f.range, range));
@@ -77,12 +78,12 @@ export function quickFixes(
       command: { title, command: SHOW_LOCATION_COMMAND, arguments: [uri, culprit.range] },
     });
   }
-  if (document) for (const f of at) out.push(...silencing(uri, f, locale, document));
+  if (context) for (const f of at) out.push(...silencing(uri, f, locale, context.document, context.eol ?? '\n'));
   return out;
 }
 
 /** 「忽略此处的该规则」 and 「在本文件中关闭该规则」 for one finding. */
-function silencing(uri: string, f: Finding, locale: Locale, doc: DisclosureDocument): CodeActionShape[] {
+function silencing(uri: string, f: Finding, locale: Locale, doc: DisclosureDocument, eol: string): CodeActionShape[] {
   const markdown = isMarkdownUri(uri);
   const line = f.range.start.line;
   const action = (title: string, edit: { range: Range; newText: string }): CodeActionShape => ({
@@ -98,13 +99,13 @@ function silencing(uri: string, f: Finding, locale: Locale, doc: DisclosureDocum
     ? { range: at(above.line, above.insertAt), newText: `${above.commas ? ',' : ''} ${f.code}` }
     : {
         range: at(line, 0),
-        newText: directiveLine('next-line', [f.code], markdown, /^[ \t\u3000]*/.exec(doc.lines[line] ?? '')![0]) + '\n',
+        newText: directiveLine('next-line', [f.code], markdown, /^[ \t\u3000]*/.exec(doc.lines[line] ?? '')![0]) + eol,
       };
   // likewise the first file directive that names rules; else one at the top, where it is seen first
   const fileWide = doc.directives.find((d) => d.scope === 'file' && d.names.length);
   const inFile = fileWide
     ? { range: at(fileWide.line, fileWide.insertAt), newText: `${fileWide.commas ? ',' : ''} ${f.code}` }
-    : { range: at(0, 0), newText: directiveLine('file', [f.code], markdown) + '\n' };
+    : { range: at(0, 0), newText: directiveLine('file', [f.code], markdown) + eol };
   return [
     action(message(locale, 'disable-next-line', { rule: f.code }), here),
     action(message(locale, 'disable-in-file', { rule: f.code }), inFile),
