@@ -195,3 +195,12 @@ test('look-alikes are not codes or amounts: dates, 文号, unit codes, malformed
   assert.ok(!has(scopesOf('300 万元用于', '300'), CODE), 'an amount at the start of a cell is not a code');
   assert.ok(!has(scopesOf('序号\t单位名称\n', '序号'), 'constant'));
 });
+
+test('a disable directive is a comment, its keyword marked; prose that mentions the word is not', () => {
+  for (const line of ['<!-- budget-lint-disable-next-line sum-mismatch -->', '  // budget-lint-disable arithmetic -- 已核对 12.50']) {
+    assert.ok(has(scopesOf(line, 'budget-lint-disable'), 'keyword.other.directive'), line);
+    assert.ok(has(scopesOf(line, line.trim().slice(-5)), 'comment.line.directive'), line);
+    assert.ok(!has(scopesOf(line, line.trim().slice(-5)), AMOUNT), `${line}: nothing in it is money`);
+  }
+  assert.ok(!has(scopesOf('说明中提到 budget-lint-disable 一词', 'budget'), 'comment.line.directive'));
+});
