@@ -62,10 +62,17 @@ test('disable-next-line silences the rule on the next non-blank line, in both fo
     // a blank line between the directive and its line changes nothing
     assert.deepEqual(check(withLines(4, directive, '')).map(where), [], `${directive} + blank line`);
   }
-  // another rule, or a directive above another line, leaves the finding
-  assert.deepEqual(check(withLines(4, '// budget-lint-disable-next-line rounding')).map(where), ['sum-mismatch@6:18']);
-  assert.deepEqual(check(withLines(3, '// budget-lint-disable-next-line sum-mismatch')).map(where), ['sum-mismatch@6:18']);
-  assert.deepEqual(check(withLines(4, '// budget-lint-disable-next-line narrative codes')).map(where), ['sum-mismatch@6:18']);
+  // another rule, or a directive above another line, leaves the finding (and the directive, silencing nothing, gets a
+  // hint under the code of the first rule it names)
+  assert.deepEqual(check(withLines(4, '// budget-lint-disable-next-line rounding')).map(where), ['rounding@5:1', 'sum-mismatch@6:18']);
+  assert.deepEqual(check(withLines(3, '// budget-lint-disable-next-line sum-mismatch')).map(where), [
+    'sum-mismatch@4:1',
+    'sum-mismatch@6:18',
+  ]);
+  assert.deepEqual(check(withLines(4, '// budget-lint-disable-next-line narrative codes')).map(where), [
+    'text-table-mismatch@5:1',
+    'sum-mismatch@6:18',
+  ]);
 });
 
 test('a directive between two rows keeps the table whole and moves no finding: the directive stays in the text', () => {
@@ -78,7 +85,7 @@ test('a directive between two rows keeps the table whole and moves no finding: t
     doc.tables[0].rows.map((r) => r.line),
     plain.tables[0].rows.map((r) => (r.line >= 4 ? r.line + 1 : r.line)),
   );
-  const [f] = checkDocument(doc);
+  const [f] = checkDocument(doc).filter((x) => x.code === 'sum-mismatch');
   assert.equal(covered(text, f), '9.00');
   // a Markdown pipe table likewise
   const md = [
@@ -99,10 +106,23 @@ test('a directive between two rows keeps the table whole and moves no finding: t
 });
 
 test('the directive is no prose: no wording finding on it, and a sentence around it reads on', () => {
-  const text = ['一、职能', '', '// budget-lint-disable-next-line rounding -- 已核对。。的的', '贡献商务力量。'].join('\n');
+  const text = ['一、职能', '', '// budget-lint-disable-next-line punctuation -- 已核对。。的的', '贡献商务力量。。'].join('\n');
   assert.deepEqual(check(text).map(where), []);
-  // without the directive marker the same words are prose, and are reported
-  assert.ok(check(text.replace('// budget-lint-disable-next-line', '说明')).some((f) => f.code === 'punctuation'));
+  // without the directive marker the same words are prose, and are reported, as is the next line's 。。
+  assert.deepEqual(check(text.replace('// budget-lint-disable-next-line', '说明')).map(where), [
+    'punctuation@3:22',
+    'punctuation@3:24',
+    'punctuation@4:7',
+  ]);
+  // a sentence the directive interrupts reads on across it: its list of parts is still summed
+  const sentence = [
+    '一、支出情况',
+    '',
+    '2024年支出合计100.00万元，其中：基本支出60.00万元，',
+    '// budget-lint-disable-next-line text-sum-mismatch',
+    '项目支出30.00万元。',
+  ];
+  assert.deepEqual(check(sentence.join('\n')).map(where), ['text-sum-mismatch@3:10', 'text-sum-mismatch@4:1']);
 });
 
 test('budget-lint-disable silences a rule in the whole file; with no name, every rule', () => {
@@ -159,7 +179,8 @@ test('the language service honours a directive typed into the document (incremen
 function actionEdit(uri: string, text: string, title: RegExp): [number, number, string] {
   const svc = new LanguageService();
   svc.open(uri, text, 1);
-  const [f] = svc.diagnostics(uri);
+  // the first finding of a rule (not a note on a directive)
+  const f = svc.diagnostics(uri).find((d) => !d.data?.message?.id.startsWith('directive-'))!;
   const action = svc.codeActions(uri, f.range).find((a) => title.test(a.title));
   assert.ok(action, `no action ${title}`);
   assert.equal(action.isPreferred, undefined, 'silencing is never the preferred action');
@@ -236,4 +257,22 @@ test('a file opening with a directive comment is still read as text, not taken f
   assert.equal(sniffFormat(bytes('<!-- budget-lint-disable -->\n<!-- 第二个注释 -->\n表1\n'), 'a.txt'), undefined);
   // a page whose first bytes are a comment is still a page
   assert.equal(sniffFormat(bytes('<!-- saved from url -->\n<html><body><table></table></body></html>'), 'x'), 'html');
+});
+
+test('a directive that silences nothing gets a hint (a corrected figure, a wrong line); a rule turned off still counts', () => {
+  const stale = withLines(2, '<!-- budget-lint-disable-next-line sum-mismatch, rounding -->');
+  const fs = check(stale);
+  assert.deepEqual(fs.map(where), ['sum-mismatch@3:1', 'sum-mismatch@6:18']);
+  assert.equal(fs[0].severity, 4);
+  assert.equal(covered(stale, fs[0]), '<!-- budget-lint-disable-next-line sum-mismatch, rounding');
+  assert.equal(fs[0].message, '该指令（sum-mismatch rounding）没有关闭任何发现，可以删除');
+  assert.equal(
+    checkDocument(analyzeText(stale), { locale: 'en' })[0].message,
+    'this directive (sum-mismatch rounding) silences no finding: it can go',
+  );
+  // the directive silences the finding before the settings grade it: turned off, the rule leaves no stale directive
+  const used = withLines(4, '// budget-lint-disable-next-line sum-mismatch');
+  assert.deepEqual(checkDocument(analyzeText(used), { rules: { arithmetic: 'off' } }), []);
+  // a directive for every rule is never called stale
+  assert.deepEqual(check('<!-- budget-lint-disable -->\n一、职能'), []);
 });

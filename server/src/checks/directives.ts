@@ -13,39 +13,72 @@ function names(d: Directive, rule: RuleId): boolean {
   return d.names.some((n) => n.text === rule || tags.includes(n.text));
 }
 
-/** The findings the directives leave, in their order. */
-export function withoutSilenced(findings: Finding[], doc: DisclosureDocument): Finding[] {
-  if (doc.directives.length === 0) return findings;
+/**
+ * The findings the directives leave (in their order), and the directives that silenced none of the findings: the
+ * rules' findings before the settings grade them, so a directive is not called unused because a setting turned its
+ * rule off.
+ */
+export function applyDirectives(findings: Finding[], doc: DisclosureDocument): { kept: Finding[]; unused: Directive[] } {
+  if (doc.directives.length === 0) return { kept: findings, unused: [] };
   const file = doc.directives.filter((d) => d.scope === 'file');
   const byLine = new Map<number, Directive[]>();
   for (const d of doc.directives)
     if (d.scope === 'next-line' && d.target !== undefined) byLine.set(d.target, [...(byLine.get(d.target) ?? []), d]);
-  return findings.filter((f) => {
-    const here = byLine.get(f.range.start.line) ?? [];
-    return !file.some((d) => names(d, f.code)) && !here.some((d) => names(d, f.code));
+  const used = new Set<Directive>();
+  const kept = findings.filter((f) => {
+    const silencing = [...file, ...(byLine.get(f.range.start.line) ?? [])].filter((d) => names(d, f.code));
+    silencing.forEach((d) => used.add(d));
+    return silencing.length === 0;
   });
+  return { kept, unused: doc.directives.filter((d) => !used.has(d)) };
 }
 
-/** An information finding on every name in a directive that is neither a rule id nor a tag. */
-export function directiveNotes(doc: DisclosureDocument, locale: Locale): Finding[] {
+/**
+ * What is said about the directives themselves: an information finding on every name that is neither a rule id nor
+ * a tag, and a hint on a directive that names rules and silenced nothing (the figure was corrected since, or the
+ * directive sits above the wrong line).
+ */
+export function directiveNotes(doc: DisclosureDocument, unused: readonly Directive[], locale: Locale): Finding[] {
   const out: Finding[] = [];
+  const note = (
+    d: Directive,
+    range: { start: number; end: number },
+    code: RuleId,
+    severity: Finding['severity'],
+    id: string,
+    args: Record<string, string>,
+  ) =>
+    out.push({
+      range: { start: { line: d.line, character: range.start }, end: { line: d.line, character: range.end } },
+      severity,
+      code,
+      source: 'budget',
+      message: message(locale, id, args),
+      codeDescription: { href: ruleDocsUrl(code) },
+      data: { message: { id, args } },
+    });
   for (const d of doc.directives) {
     for (const n of d.names) {
       if (isRuleId(n.text) || isRuleTag(n.text)) continue;
       const nearest = nearestName(n.text);
       // the note is about the rule the name most likely meant: it links to that rule's page
       const code = isRuleId(nearest.name) ? nearest.name : RULES.find((r) => (r.tags as readonly string[]).includes(nearest.name))!.id;
-      const args = { name: n.text, nearest: nearest.distance <= 3 ? nearest.name : '' };
-      out.push({
-        range: { start: { line: d.line, character: n.start }, end: { line: d.line, character: n.end } },
-        severity: SEVERITY_NUMBER.information,
-        code,
-        source: 'budget',
-        message: message(locale, 'directive-unknown-name', args),
-        codeDescription: { href: ruleDocsUrl(code) },
-        data: { message: { id: 'directive-unknown-name', args } },
+      note(d, n, code, SEVERITY_NUMBER.information, 'directive-unknown-name', {
+        name: n.text,
+        nearest: nearest.distance <= 3 ? nearest.name : '',
       });
     }
+  }
+  for (const d of unused) {
+    const known = d.names.filter((n) => isRuleId(n.text) || isRuleTag(n.text));
+    if (known.length === 0) continue; // a directive for every rule, or one of unknown names only (said above)
+    const first = known[0].text;
+    const code = isRuleId(first) ? first : RULES.find((r) => (r.tags as readonly string[]).includes(first))!.id;
+    const text = doc.lines[d.line] ?? '';
+    const indent = text.length - text.trimStart().length;
+    note(d, { start: indent, end: known[known.length - 1].end }, code, SEVERITY_NUMBER.hint, 'directive-unused', {
+      names: known.map((n) => n.text).join(' '),
+    });
   }
   return out;
 }

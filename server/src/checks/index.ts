@@ -1,6 +1,6 @@
 // The checks registry: each rule is a pure function (document, context) → findings.
 import { oneFindingPerCause } from './rootCause.js';
-import { directiveNotes, withoutSilenced } from './directives.js';
+import { applyDirectives, directiveNotes } from './directives.js';
 import { catalogue, type Catalogue } from '../catalogue/catalogue.js';
 import type { DisclosureDocument, Range, Table } from '../model/types.js';
 import { message, type Locale } from './messages.js';
@@ -171,14 +171,14 @@ export function checkDocument(
   }
   const result: Finding[] = [];
   const holding = cellsOfHoldingComparisons(computations);
-  for (const f of dedupe(oneFindingPerCause(out, context.locale, uri))) {
+  // a reviewed finding silenced where it occurs (or in the whole file) by the document's own directives
+  const { kept, unused } = applyDirectives(dedupe(oneFindingPerCause(out, context.locale, uri)), doc);
+  for (const f of kept) {
     const severity = effectiveSeverity(f.code, settings.rules);
     if (severity === 'off') continue;
     result.push(published(withCertainty(f, holding), SEVERITY_NUMBER[severity]));
   }
-  // a reviewed finding silenced where it occurs (or in the whole file) by the document's own directives
-  const kept = withoutSilenced(result, doc);
-  return [...crashed, ...kept, ...directiveNotes(doc, context.locale)].sort(
+  return [...crashed, ...result, ...directiveNotes(doc, unused, context.locale)].sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
 }
