@@ -273,6 +273,14 @@ test('a directive that silences nothing gets a hint (a corrected figure, a wrong
   // the directive silences the finding before the settings grade it: turned off, the rule leaves no stale directive
   const used = withLines(4, '// budget-lint-disable-next-line sum-mismatch');
   assert.deepEqual(checkDocument(analyzeText(used), { rules: { arithmetic: 'off' } }), []);
+  // the hint's action removes the directive's whole line; no silencing action is offered on a note
+  const svc = new LanguageService();
+  svc.open('file:///stale.md', stale, 1);
+  const [hint] = svc.diagnostics('file:///stale.md');
+  assert.deepEqual(
+    svc.codeActions('file:///stale.md', hint.range).map((a) => [a.title, a.edit.changes['file:///stale.md']]),
+    [['删去该指令', [{ range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, newText: '' }]]],
+  );
   // a directive for every rule is never called stale
   assert.deepEqual(check('<!-- budget-lint-disable -->\n一、职能'), []);
 });

@@ -6,6 +6,9 @@ import type { Finding } from './index.js';
 import { message, type Locale } from './messages.js';
 import { RULES, RULE_IDS, RULE_TAGS, SEVERITY_NUMBER, isRuleId, isRuleTag, ruleDocsUrl, type RuleId } from '../../../shared/src/rules.js';
 
+/** A finding about a directive itself (an unknown name, a directive that silences nothing), not a rule's finding. */
+export const isDirectiveNote = (f: Finding): boolean => !!f.data?.message?.id.startsWith('directive-');
+
 /** Whether a directive names a rule: by its id, by one of its tags, or by naming nothing (every rule). */
 function names(d: Directive, rule: RuleId): boolean {
   if (d.names.length === 0) return true;

@@ -111,6 +111,7 @@ const zh: Record<string, Template> = {
   'hygiene-remove-space': () => '删去多余的空格',
   'directive-unknown-name': (a) => `未知的规则「${a.name}」，该指令不会关闭任何规则${a.nearest ? `；是否应为「${a.nearest}」？` : ''}`,
   'directive-unused': (a) => `该指令（${a.names}）没有关闭任何发现，可以删除`,
+  'directive-remove': () => '删去该指令',
   'disable-next-line': (a) => `忽略此处的该规则（${a.rule}）`,
   'disable-in-file': (a) => `在本文件中关闭该规则（${a.rule}）`,
   'go-to-culprit': (a) => `转到可能出错的单元格「${a.item}」`,
@@ -282,6 +283,7 @@ const en: Record<string, Template> = {
   'directive-unknown-name': (a) =>
     `unknown rule “${a.name}”: no rule or tag by that name is silenced${a.nearest ? `; did you mean “${a.nearest}”?` : ''}`,
   'directive-unused': (a) => `this directive (${a.names}) silences no finding: it can go`,
+  'directive-remove': () => 'Remove the directive',
   'disable-next-line': (a) => `Ignore ${a.rule} on this line`,
   'disable-in-file': (a) => `Turn ${a.rule} off in this file`,
   'go-to-culprit': (a) => `Go to the likely culprit “${a.item}”`,

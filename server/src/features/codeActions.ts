@@ -6,6 +6,7 @@ import type { DisclosureDocument, Range } from '../model/types.js';
 import { overlaps } from '../model/ranges.js';
 import { message, type Locale } from '../checks/messages.js';
 import { directiveLine, isMarkdownUri } from '../parse/directives.js';
+import { isDirectiveNote } from '../checks/directives.js';
 
 /** A command the server carries out (workspace/executeCommand): reveal `range` in the document at `uri`. */
 export const SHOW_LOCATION_COMMAND = 'budget.showLocation';
@@ -78,7 +79,22 @@ export function quickFixes(
       command: { title, command: SHOW_LOCATION_COMMAND, arguments: [uri, culprit.range] },
     });
   }
-  if (context) for (const f of at) out.push(...silencing(uri, f, locale, context.document, context.eol ?? '\n'));
+  for (const f of at) {
+    if (!context || !isDirectiveNote(f)) continue;
+    // a directive that silences nothing can go: the whole line, its line end included
+    if (f.data?.message?.id === 'directive-unused') {
+      const line = f.range.start.line;
+      const range = { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
+      out.push({
+        title: message(locale, 'directive-remove'),
+        kind: 'quickfix',
+        diagnostics: [f],
+        edit: { changes: { [uri]: [{ range, newText: '' }] } },
+      });
+    }
+  }
+  // silencing a note on a directive would only stack directives: the directive is fixed instead
+  if (context) for (const f of at) if (!isDirectiveNote(f)) out.push(...silencing(uri, f, locale, context.document, context.eol ?? '\n'));
   return out;
 }
 
