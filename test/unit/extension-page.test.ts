@@ -150,7 +150,11 @@ test('the sample has exactly the one mistake the walkthrough shows, with the qui
   const fixes = svc.codeActions('sample', mistake.range) as { title: string; isPreferred?: boolean }[];
   assert.deepEqual(
     fixes.map((f) => [f.title, f.isPreferred]),
-    [['改为 48.00', true]],
+    [
+      ['改为 48.00', true],
+      ['忽略此处的该规则（crossfoot-mismatch）', undefined],
+      ['在本文件中关闭该规则（crossfoot-mismatch）', undefined],
+    ],
   );
   assert.match(
     svc.hover('sample', mistake.range.start)!.contents.value,
