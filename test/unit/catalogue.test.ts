@@ -30,8 +30,9 @@ test('entry counts per classification (2025 edition): losing a line fails here',
   assert.equal(cat.size('economic-government', '款', 2025), 63);
   assert.equal(cat.size('function', '类', 2025), 29, 'every 类 of the current edition');
   assert.equal(cat.size('function', '类', 2020), 30, '234 抗疫特别国债 existed in 2020–2021');
-  assert.equal(cat.size('function', '款', 2025), 119);
-  assert.equal(cat.size('function', '项', 2025), 415);
+  assert.equal(cat.size('function', '款', 2025), 121, '20139 社会工作事务 and 22001 自然资源事务: used by 2024 documents');
+  assert.equal(cat.size('function', '项', 2025), 420);
+  assert.equal(cat.size('function', '项', 2026), 573, 'the 2026 edition with the codes entered from the corpus');
 });
 
 test('year-aware names: 卫生健康支出 from 2019, 扶贫 until 2021, 医疗保障管理事务 created in 2019', () => {
@@ -80,14 +81,19 @@ test('importing an official list: new codes added, covered 款 marked complete, 
       '210\t卫生健康支出\t2007-\t\t\tx',
       '21099\t其他卫生健康支出\t2007-\t\t\tx',
       '2109999\t其他卫生健康支出\t2007-\t\t\tx',
+      '2109998\t某观察到的项\t2026-\t\t\t某说明\tobserved in 3 documents, 2 cities, years 2026',
     ].join('\n') + '\n';
-  const official = parseOfficial('科目编码,科目名称\n210,卫生健康支出\n21099,其他卫生健康支出\n2109901,某新项\n2109999,其它卫生健康支出\n');
-  assert.equal(official.length, 4);
+  const official = parseOfficial(
+    '科目编码,科目名称\n210,卫生健康支出\n21099,其他卫生健康支出\n2109901,某新项\n2109998,某观察到的项\n2109999,其它卫生健康支出\n',
+  );
+  assert.equal(official.length, 5);
   const { tsv: merged, report } = mergeOfficial(tsv, official, 2025);
   assert.deepEqual(report.added, ['2109901']);
   assert.deepEqual(report.completed.sort(), ['210', '21099']);
   assert.deepEqual(report.renamed, [{ code: '2109999', ours: '其他卫生健康支出', official: '其它卫生健康支出' }]);
   assert.match(merged, /^2109901\t某新项\t2025-\t\t\t$/m);
   assert.match(merged, /^21099\t其他卫生健康支出\t2007-\t\ty\tx$/m);
+  assert.deepEqual(report.confirmed, ['2109998'], 'a code entered from evidence, now in the official list');
+  assert.match(merged, /^2109998\t某观察到的项\t2026-\t\t\t某说明\t$/m);
   assert.ok(merged.startsWith('# header\ncode\t'));
 });

@@ -351,3 +351,30 @@ test("a 2026 economic list as budget systems print it (福州): 31206 其他资�
     other.map((f) => f.message).join('\n'),
   );
 });
+
+test('codes entered from documents: known from the year documents first used them, not reported before it', () => {
+  const FUNC = (year: number, ...rows: string[]) =>
+    [`某某局 ${year} 年部门预算`, '', '表5 一般公共预算支出功能分类预算表', '单位：万元', '科目编码\t科目名称\t合计', ...rows].join('\n');
+  const codes = (text: string) => checkDocument(analyzeText(text)).filter((f) => /code/.test(f.code));
+  const rows = [
+    '201\t一般公共服务支出\t3.00',
+    '20133\t宣传事务\t1.00',
+    '2013304\t宣传管理\t1.00',
+    '20140\t信访事务\t2.00',
+    '2014004\t信访业务\t2.00',
+  ];
+  assert.deepEqual(codes(FUNC(2026, ...rows)), [], '2013304 under the complete 20133, and the 20140 款: used by documents of 2026');
+  assert.deepEqual(codes(FUNC(2024, ...rows)), [], 'a 2024 document: no document of 2024 shows them, which does not make them unknown');
+  // an entry of the national list keeps its years: 2130601 ended in 2020
+  assert.ok(
+    codes(FUNC(2021, '213\t农林水支出\t1.00', '21306\t农业综合开发\t1.00', '2130601\t机构运行\t1.00')).some(
+      (f) => f.code === 'unknown-code',
+    ),
+  );
+  // the name a document writes is still checked against the entry's
+  const named = codes(FUNC(2026, '201\t一般公共服务支出\t2.00', '20140\t信访事务\t2.00', '2014004\t信访接待\t2.00'));
+  assert.deepEqual(
+    named.map((f) => f.code),
+    ['code-name-mismatch'],
+  );
+});

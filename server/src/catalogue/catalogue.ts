@@ -24,6 +24,8 @@ export interface CatalogueEntry {
   complete: boolean;
   explanation: string;
   source: string;
+  /** Where a code not taken from the national list comes from: `observed in N documents, M cities, years …`. */
+  provenance?: string;
 }
 
 export const CURRENT_YEAR = 2025;
@@ -105,10 +107,11 @@ export class Catalogue {
     for (const [name, explanation] of rows(join(dir, 'generic.tsv'))) c.generic.set(name, explanation);
     for (const cls of Object.keys(FILES) as Classification[]) {
       for (const r of rows(join(dir, FILES[cls]))) {
-        const [code, name, valid, former = '', a = '', b = ''] = r;
-        // economic files have no `complete` column: their 4th/5th columns are former, explanation
+        const [code, name, valid, former = '', a = '', b = '', last = ''] = r;
+        // economic files have no `complete` column: their 4th/5th/6th columns are former, explanation, provenance
         const complete = cls === 'function' ? a === 'y' : true;
         const explanation = cls === 'function' ? b : a;
+        const provenance = (cls === 'function' ? last : b) || undefined;
         const [from, to] = years(valid);
         const entry: CatalogueEntry = {
           code,
@@ -126,7 +129,11 @@ export class Catalogue {
             : [],
           complete,
           explanation,
-          source: `${SOURCES[cls]}（${from}${to === Infinity ? '年起' : `—${to}年`}）`,
+          // a code entered from published documents says so: its years are the years documents used it
+          source: provenance
+            ? `各地公开的预决算文件（${provenance}）`
+            : `${SOURCES[cls]}（${from}${to === Infinity ? '年起' : `—${to}年`}）`,
+          ...(provenance ? { provenance } : {}),
         };
         const list = c.entries.get(code) ?? [];
         list.push(entry);

@@ -14,9 +14,34 @@ export interface Explanation {
   source: string;
 }
 
+/**
+ * The national 款 a province's own 7-digit economic code refines (重庆's 3010201 under 30102 津贴补贴): the national
+ * economic classifications stop at 款, so such a code is a local extension, explained by the 款 it belongs to.
+ */
+export function localRefinementOf(code: string, year = CURRENT_YEAR, cat: Catalogue = catalogue()): CatalogueEntry | undefined {
+  if (code.length !== 7 || cat.anyEdition(code) || !/^[35]/.test(code)) return undefined;
+  const parent = cat.lookup(code.slice(0, 5), year) ?? cat.anyEdition(code.slice(0, 5));
+  return parent && parent.classification !== 'function' ? parent : undefined;
+}
+
 export function explainCode(code: string, year = CURRENT_YEAR, cat: Catalogue = catalogue()): Explanation | undefined {
   const e = cat.lookup(code, year) ?? cat.anyEdition(code);
-  if (!e) return undefined;
+  if (!e) {
+    const parent = localRefinementOf(code, year, cat);
+    if (!parent) return undefined;
+    return {
+      code,
+      name: '地方细化科目',
+      classification: CLASSIFICATION_NAME[parent.classification],
+      level: '项',
+      path: [...cat.path(parent.code, year).map((p) => ({ code: p.code, name: cat.nameIn(p, year) })), { code, name: '地方细化科目' }],
+      explanation: `国家${CLASSIFICATION_NAME[parent.classification]}只设到款级；${code} 是地方在 ${parent.code} ${cat.nameIn(parent, year)} 下自行细分的项，含义见其上级：${parent.explanation}`,
+      related: [],
+      valid: `${parent.from}年${parent.to === Infinity ? '起' : `—${parent.to}年`}`,
+      formerNames: [],
+      source: '地方自设的细化科目（不在财政部《政府收支分类科目》中）',
+    };
+  }
   const related: Explanation['related'] = [];
   if (e.classification === 'economic-department') {
     const m = cat.mappingOf(code);

@@ -11,6 +11,8 @@ export interface MergeReport {
   added: string[];
   renamed: { code: string; ours: string; official: string }[];
   completed: string[];
+  /** Codes entered from documents' evidence that the official list confirms: their provenance is dropped. */
+  confirmed: string[];
 }
 
 /** Reads `code,name` or `code<TAB>name` lines (a header line and blank lines are skipped). */
@@ -29,15 +31,20 @@ export function mergeOfficial(tsv: string, official: OfficialRow[], year: number
   const header = lines.filter((l) => l.startsWith('#') || l.startsWith('code\t'));
   const rows = new Map<string, string[]>();
   for (const l of lines) if (!l.startsWith('#') && !l.startsWith('code\t') && l) rows.set(l.split('\t')[0], l.split('\t'));
-  const report: MergeReport = { added: [], renamed: [], completed: [] };
+  const report: MergeReport = { added: [], renamed: [], completed: [], confirmed: [] };
   const listed = new Set(official.map((o) => o.code));
   for (const o of official) {
     const row = rows.get(o.code);
     if (!row) {
       rows.set(o.code, [o.code, o.name, `${year}-`, '', '', '']);
       report.added.push(o.code);
-    } else if (row[1] !== o.name) {
-      report.renamed.push({ code: o.code, ours: row[1], official: o.name });
+    } else {
+      if (row[1] !== o.name) report.renamed.push({ code: o.code, ours: row[1], official: o.name });
+      // the 7th column says where an entry taken from documents came from; the official list now vouches for it
+      if (row[6]) {
+        row[6] = '';
+        report.confirmed.push(o.code);
+      }
     }
   }
   // a 类 or 款 whose children the official list gives is complete for that edition

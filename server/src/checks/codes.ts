@@ -25,7 +25,7 @@ export function yearOf(doc: DisclosureDocument, ctx: CheckContext): number {
 const placedColumns = new WeakMap<Table, Map<number, Classification | undefined>>();
 
 /** The classification a code column's header names, confirmed by its codes (once per table and column). */
-function columnClassification(table: Table, column: number): Classification | undefined {
+export function columnClassification(table: Table, column: number): Classification | undefined {
   let known = placedColumns.get(table);
   if (!known) placedColumns.set(table, (known = new Map()));
   if (!known.has(column)) known.set(column, readColumnClassification(table, column));
@@ -59,16 +59,15 @@ function readColumnClassification(table: Table, column: number): Classification 
   return disagree > agree ? undefined : said;
 }
 
-export function subjectCodes(doc: DisclosureDocument, ctx: CheckContext): Finding[] {
-  const out: Finding[] = [];
-  const year = yearOf(doc, ctx);
+/** A table row's code cells that name it: of split 类/款/项 cells only the deepest (the harvest reads the same). */
+export function* codedRows(doc: DisclosureDocument): Generator<{ table: Table; row: Row; cells: Cell[] }> {
   for (const table of doc.tables) {
     if (table.kind === 'performance' || table.kind === 'catalogue') continue;
     for (const row of table.rows) {
       if (row.kind !== 'data') continue;
       const codeCells = row.cells.filter((c) => c.kind === 'code' && c.code);
       // split 类/款/项 cells: only the deepest one names the row
-      const checked = codeCells.filter(
+      const cells = codeCells.filter(
         (c, i) =>
           !(
             codeCells[i + 1] &&
@@ -76,16 +75,24 @@ export function subjectCodes(doc: DisclosureDocument, ctx: CheckContext): Findin
             row.cells.indexOf(codeCells[i + 1]) === row.cells.indexOf(c) + 1
           ),
       );
-      for (const cell of checked) out.push(...checkTableCode(ctx, table, row, cell, year));
-      mapping(checked, year, out, ctx);
+      yield { table, row, cells };
     }
+  }
+}
+
+export function subjectCodes(doc: DisclosureDocument, ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  const year = yearOf(doc, ctx);
+  for (const { table, row, cells } of codedRows(doc)) {
+    for (const cell of cells) out.push(...checkTableCode(ctx, table, row, cell, year));
+    mapping(cells, year, out, ctx);
   }
   out.push(...proseCodes(doc, ctx, year));
   return out;
 }
 
 /** The name written beside a code: the next cell, if it is Chinese text. */
-function nameCellAfter(row: Row, cell: Cell): Cell | undefined {
+export function nameCellAfter(row: Row, cell: Cell): Cell | undefined {
   // a 类 code over split 类|款|项 columns has its empty 款 and 项 cells between it and its name
   let at = row.cells.indexOf(cell) + 1;
   for (let skipped = 0; skipped < 2 && row.cells[at]?.kind === 'empty'; skipped++) at++;
@@ -144,7 +151,10 @@ function checkKnown(ctx: CheckContext, { code, range, name, nameRange, year, cod
   if (!entry) {
     const other = cat.anyEdition(code);
     const parent = code.length > 3 ? cat.lookup(code.slice(0, code.length - 2), year) : undefined;
-    const authoritative = cls !== 'function' || code.length === 3 || (parent?.complete ?? false) || !!other;
+    // an entry known only from documents starts in the first year a document used it: that it did not exist
+    // before is not known, so an earlier document's use of it is not reported
+    const observedLater = !!other?.provenance && year < other.from;
+    const authoritative = !observedLater && (cls !== 'function' || code.length === 3 || (parent?.complete ?? false) || !!other);
     if (!authoritative) return [];
     let hint = '';
     if (other)
@@ -276,14 +286,22 @@ function mapping(cells: Cell[], year: number, out: Finding[], ctx: CheckContext)
 
 const PROSE_CODE = /([\u4e00-\u9fa5“”（）()、]{2,40}?)\s*[（(]\s*([235]\d{2}(?:\d{2}){0,2})\s*[）)]/g;
 
-function proseCodes(doc: DisclosureDocument, ctx: CheckContext, year: number): Finding[] {
+/** A code in prose with the name written before it (`行政运行（2101501）`). */
+export interface ProseCode {
+  code: string;
+  name: string;
+  range: Range;
+  nameRange: Range;
+}
+
+/** Every `name（code）` outside the tables. */
+export function proseCodeMentions(doc: DisclosureDocument): ProseCode[] {
   const tableLines = linesSpanned(doc.tables);
-  const out: Finding[] = [];
+  const out: ProseCode[] = [];
   doc.lines.forEach((text, line) => {
     if (tableLines.has(line) || !/[（(]\s*[235]\d{2}/.test(text)) return;
     for (const m of text.matchAll(PROSE_CODE)) {
       const code = m[2];
-      // the name: the Chinese text right before the parenthesis, without a leading list number
       // the name: the Chinese text right before the parenthesis, without list numbering or punctuation before it
       const name = m[1]
         .replace(/^[（(]?[一二三四五六七八九十\d]*[）)、]/, '')
@@ -293,16 +311,24 @@ function proseCodes(doc: DisclosureDocument, ctx: CheckContext, year: number): F
       const range = { start: { line, character: codeStart }, end: { line, character: codeStart + code.length } };
       const nameStart = m.index! + m[0].indexOf(name);
       const nameRange = { start: { line, character: nameStart }, end: { line, character: nameStart + name.length } };
-      const cat = ctx.catalogue;
-      const entry = cat.lookup(code, year);
-      // prose names are often abbreviated (工资福利支出 for 机关工资福利支出): only a clearly different name is flagged
-      if (entry && name) {
-        const written = normalizeName(name);
-        const accepted = cat.acceptedNames(entry).map(normalizeName);
-        if (accepted.some((a) => written.includes(a) || a.includes(written))) continue;
-      }
-      out.push(...checkKnown(ctx, { code, range, name: name || undefined, nameRange, year, codeText: code }));
+      out.push({ code, name, range, nameRange });
     }
   });
+  return out;
+}
+
+function proseCodes(doc: DisclosureDocument, ctx: CheckContext, year: number): Finding[] {
+  const out: Finding[] = [];
+  const cat = ctx.catalogue;
+  for (const { code, name, range, nameRange } of proseCodeMentions(doc)) {
+    const entry = cat.lookup(code, year);
+    // prose names are often abbreviated (工资福利支出 for 机关工资福利支出): only a clearly different name is flagged
+    if (entry && name) {
+      const written = normalizeName(name);
+      const accepted = cat.acceptedNames(entry).map(normalizeName);
+      if (accepted.some((a) => written.includes(a) || a.includes(written))) continue;
+    }
+    out.push(...checkKnown(ctx, { code, range, name: name || undefined, nameRange, year, codeText: code }));
+  }
   return out;
 }
