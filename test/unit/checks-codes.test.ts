@@ -378,3 +378,19 @@ test('codes entered from documents: known from the year documents first used the
     ['code-name-mismatch'],
   );
 });
+
+test('20140 信访事务 is complete by the evidence (12 places, the same six 项): a seventh is unknown', () => {
+  const text = [
+    '某某局 2026 年部门预算',
+    '',
+    '表5 一般公共预算支出功能分类预算表',
+    '单位：万元',
+    '科目编码\t科目名称\t合计',
+    '201\t一般公共服务支出\t1.00',
+    '20140\t信访事务\t1.00',
+    '2014007\t信访接待\t1.00',
+  ].join('\n');
+  const fs = checkDocument(analyzeText(text)).filter((f) => f.code === 'unknown-code');
+  assert.equal(fs.length, 1);
+  assert.match(fs[0].message, /2014007/);
+});
