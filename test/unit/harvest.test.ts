@@ -149,7 +149,7 @@ const PINNED_SIZES = [
   'economic-government 2026: 15 类, 63 款, 0 项',
 ];
 const PINNED_SHARE: Record<string, string> = {
-  function: '1315/1332',
+  function: '1318/1335',
   'economic-department': '758/759',
   'economic-government': '250/250',
 };
