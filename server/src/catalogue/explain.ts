@@ -1,5 +1,6 @@
 // What a subject code means, as Markdown (hover, `budget-lint explain`) and as JSON (`explain --format json`).
 import { catalogue, CLASSIFICATION_NAME, CURRENT_YEAR, type Catalogue, type CatalogueEntry } from './catalogue.js';
+import { message, type Locale } from '../checks/messages.js';
 
 export interface Explanation {
   code: string;
@@ -76,20 +77,37 @@ export function explainCode(code: string, year = CURRENT_YEAR, cat: Catalogue = 
   };
 }
 
-export function explanationMarkdown(x: Explanation): string {
+/**
+ * The explanation as Markdown. The catalogue's names and explanations are Chinese only (they are the official
+ * names); in English the labels around them are English and the classification and level are named in both.
+ */
+export function explanationMarkdown(x: Explanation, locale: Locale = 'zh'): string {
+  const classKey = (Object.keys(CLASSIFICATION_NAME) as (keyof typeof CLASSIFICATION_NAME)[]).find((k) => CLASSIFICATION_NAME[k] === x.classification);
+  const classification = locale === 'en' && classKey ? message('en', `class-${classKey}`) : x.classification;
+  const level = locale === 'en' ? `${LEVEL_EN[x.level] ?? x.level} (${x.level})` : x.level;
   const lines = [
-    `**${x.code} ${x.name}**（${x.classification} · ${x.level}）`,
+    locale === 'en' ? `**${x.code} ${x.name}** (${classification} · ${level})` : `**${x.code} ${x.name}**（${classification} · ${level}）`,
     '',
     x.path.map((p) => `${p.name}（${p.code}）`).join(' › '),
     '',
     x.explanation,
     '',
-    `- 有效年度：${x.valid}`,
+    `- ${message(locale, 'explain-valid', { valid: locale === 'en' ? validEn(x.valid) : x.valid })}`,
   ];
-  if (x.formerNames.length) lines.push(`- 曾用名：${x.formerNames.join('；')}`);
-  for (const r of x.related.slice(0, 24)) lines.push(`- 对应${r.relation}：${r.code} ${r.name}`);
-  lines.push(`- 来源：${x.source}`);
+  if (x.formerNames.length) lines.push(`- ${message(locale, 'explain-former', { names: x.formerNames.join('；') })}`);
+  for (const r of x.related.slice(0, 24)) lines.push(`- ${message(locale, 'explain-related', { relation: r.relation, code: r.code, name: r.name })}`);
+  lines.push(`- ${message(locale, 'explain-source', { source: x.source })}`);
   return lines.join('\n');
+}
+
+const LEVEL_EN: Record<string, string> = { 类: 'class', 款: 'section', 项: 'item' };
+
+/** `2018年起` → `from 2018`, `2018—2020年` → `2018–2020`: the validity as `explainCode` words it, in English. */
+function validEn(valid: string): string {
+  const open = /^(\d{4})年起$/.exec(valid);
+  if (open) return `from ${open[1]}`;
+  const closed = /^(\d{4})—(\d{4})年$/.exec(valid);
+  return closed ? `${closed[1]}–${closed[2]}` : valid;
 }
 
 /** Why an unknown code might be meant as another: its parent and the parent's children. */

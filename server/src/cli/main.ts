@@ -1,15 +1,18 @@
 // budget-lint: the command-line face of the language service. No domain logic here.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
 import { analyzeText } from '../service.js';
 import { documentSymbols, outlineText } from '../features/symbols.js';
-import { fileErrorReason, loadDocument, UnreadableError, type LoadedDocument } from '../import/load.js';
+import { UnreadableError, type LoadedDocument } from '../import/load.js';
 import { collectFiles } from './files.js';
-import { formatFindings, withOrigins, type FileFindings, type OutputFormat } from './format.js';
+import { formatFindings, type FileFindings, type OutputFormat } from './format.js';
+import { type SeverityName } from '../checks/index.js';
+import { message, type Locale } from '../checks/messages.js';
+import { readDocument, type FileOutcome } from './checkFile.js';
+import { checkFiles, isCheckWorker, serveChecks, workerCount } from './pool.js';
+import { progressLine } from './progress.js';
 import { formatReport, isReportFormat } from './report.js';
 import type { DisclosureDocument } from '../model/types.js';
-import { checkDocument, type SeverityName } from '../checks/index.js';
 import {
   RULE_IDS,
   RULE_TAGS,
@@ -22,18 +25,25 @@ import {
 } from '../../../shared/src/rules.js';
 import { explainCode, explanationMarkdown } from '../catalogue/explain.js';
 import { parseLocalCodes } from '../catalogue/localCodes.js';
-import { ConfigCache, isIgnored, settingsWith } from '../config.js';
+import { ConfigCache, isIgnored } from '../config.js';
 import { Catalogue } from '../catalogue/catalogue.js';
 
 const USAGE = `usage:
   budget-lint [--format text|json|sarif|html|csv] [--year YYYY] [--locale zh|en] [--codes FILE]
-              [--rule RULE=error|warning|information|hint|off]... [--max-warnings N] PATH...|-
+              [--rule RULE=error|warning|information|hint|off]... [--max-warnings N]
+              [--fix | --fix-dry-run] [--jobs N] PATH...|-
                                         check files / folders (.txt .md .pdf .html .docx .xlsx; - reads stdin)
+      --fix            write the certain quick fixes into .txt/.md files (never into originals), list them
+      --fix-dry-run    print the fixes as a unified diff; change nothing
+      --jobs N         check with N worker threads (default: one per core; env BUDGET_LINT_JOBS)
   budget-lint convert FILE [-o OUT]                                a PDF/HTML/DOCX/XLSX as the canonical text
   budget-lint outline [--format text|json] FILE                    the document outline
-  budget-lint explain [--year YYYY] [--format markdown|json] CODE   what a subject code means`;
+  budget-lint explain [--year YYYY] [--locale zh|en] [--format markdown|json] CODE   what a subject code means`;
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  /** Print the usage after the message (a run with nothing to check). */
+  withUsage = false;
+}
 
 interface Options {
   format?: string;
@@ -46,6 +56,10 @@ interface Options {
   maxWarnings?: number;
   /** convert -o OUT */
   output?: string;
+  /** --fix writes the certain quick fixes; --fix-dry-run prints them as a diff. */
+  fix?: 'write' | 'dry-run';
+  /** --jobs N: worker threads for a folder (default: one per core). */
+  jobs?: number;
   positional: string[];
 }
 
@@ -81,6 +95,14 @@ function parseArgs(args: string[]): Options {
       const n = Number(take());
       if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0');
       o.maxWarnings = n;
+    } else if (a === '--fix' || a === '--fix-dry-run') {
+      const mode = a === '--fix' ? 'write' : 'dry-run';
+      if (o.fix && o.fix !== mode) throw new UsageError('--fix and --fix-dry-run exclude each other');
+      o.fix = mode;
+    } else if (a === '--jobs' || a === '-j' || a.startsWith('--jobs=')) {
+      const n = Number(take());
+      if (!Number.isInteger(n) || n < 1) throw new UsageError('--jobs takes a whole number ≥ 1');
+      o.jobs = n;
     } else if (a === '-o' || a === '--output' || a.startsWith('--output=')) {
       o.output = take();
     } else if (a === '-h' || a === '--help') throw new UsageError('');
@@ -90,22 +112,14 @@ function parseArgs(args: string[]): Options {
   return o;
 }
 
-/** Reads and, for an original, imports one file; `-` is standard input. Unreadable → UnreadableError (one line). */
-async function readDocument(path: string): Promise<LoadedDocument> {
-  let bytes: Buffer;
-  try {
-    bytes = path === '-' ? readFileSync(0) : readFileSync(path);
-  } catch (e) {
-    throw new UnreadableError(fileErrorReason(e));
-  }
-  return loadDocument(bytes, path === '-' ? '' : basename(path));
-}
-
-/** Local codes: --codes FILE, or budget-codes.json in the current folder. Problems are reported, never fatal. */
-function loadLocalCodes(o: Options, configs: ConfigCache, cat: Catalogue): void {
+/**
+ * Local codes: --codes FILE, or budget-codes.json in the current folder. Problems are reported, never fatal.
+ * Returns the file used, so that every worker reads the same.
+ */
+function loadLocalCodes(o: Options, configs: ConfigCache, cat: Catalogue): string | undefined {
   const file =
     o.codes ?? configs.forFile(join(process.cwd(), 'x'))?.codes ?? (existsSync('budget-codes.json') ? 'budget-codes.json' : undefined);
-  if (!file) return;
+  if (!file) return undefined;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -115,74 +129,109 @@ function loadLocalCodes(o: Options, configs: ConfigCache, cat: Catalogue): void 
   const { entries, problems } = parseLocalCodes(text, cat);
   for (const p of problems) process.stderr.write(`${file}:${p.line + 1}:1: error local-codes ${p.message}\n`);
   cat.setLocal(entries);
+  return file;
 }
 
 async function runCheck(o: Options): Promise<number> {
-  if (o.positional.length === 0) throw new UsageError('no PATH given');
+  if (o.positional.length === 0) {
+    const e = new UsageError('no PATH given');
+    e.withUsage = true;
+    throw e;
+  }
   const configs = new ConfigCache();
-  // this run's own catalogue, with the local codes added: given to every check, never a shared module state
-  const cat = Catalogue.load();
-  loadLocalCodes(o, configs, cat);
+  // the local codes are read (and their problems reported) once, here; each worker then loads the same file
+  const codesFile = loadLocalCodes(o, configs, Catalogue.load());
   const format = (o.format ?? 'text') as OutputFormat;
   if (!['text', 'json', 'sarif'].includes(format) && !isReportFormat(format))
     throw new UsageError(`--format must be text, json, sarif, html or csv`);
-  // the HTML report shows each file's lines, tables and composition: the analysed documents are kept for it
+  // the HTML report shows each file's lines, tables and composition: the analysed documents are kept for it, so a
+  // report is made in this thread (a worker's document cannot be sent back; a plain digest of it could, later)
   const documents = new Map<string, DisclosureDocument>();
+  const report = isReportFormat(format);
+  // the run's own language: --locale, else the configuration file of the current folder, else Chinese
+  const locale: Locale = o.locale ?? configs.forFile(join(process.cwd(), 'x'))?.locale ?? 'zh';
   const { files, skipped, missing } = collectFiles(o.positional.filter((p) => p !== '-'));
   if (o.positional.includes('-')) files.unshift('-');
   for (const s of skipped) process.stderr.write(`budget-lint: skipped ${s.path}: ${s.reason}\n`);
-  const results: FileFindings[] = missing.map((m) => ({ file: m.path, diagnostics: [], error: m.reason }));
-  // one file that cannot be read or checked never costs the others their results: it is reported, the run
-  // goes on, and the exit status says so at the end
+  // .budgetlintrc.json: the nearest above each file (the current folder for standard input); its problems are
+  // reported once; its ignore list applies to files found in folders, never to a file named on the command line
   const named = new Set(o.positional);
   const reported = new Set<string>();
-  for (const f of files) {
-    // .budgetlintrc.json: the nearest above the file (the current folder for standard input); its ignore list
-    // applies to files found in folders, never to a file named on the command line
+  const toCheck = files.filter((f) => {
     const config = configs.forFile(f === '-' ? join(process.cwd(), 'stdin') : f);
     if (config && !reported.has(config.path)) {
       reported.add(config.path);
       for (const p of config.problems) process.stderr.write(`budget-lint: ${config.path}: ${p} (left out)\n`);
     }
-    if (f !== '-' && !named.has(f) && isIgnored(config, f)) continue;
-    try {
-      const loaded = await readDocument(f);
-      const doc = analyzeText(loaded.text);
-      if (isReportFormat(format)) documents.set(f, doc);
-      const uri = f === '-' ? 'stdin:' : pathToFileURL(resolve(f)).href;
-      const diagnostics = checkDocument(
-        doc,
-        {
-          ...settingsWith({}, config, { year: o.year, locale: o.locale, rules: o.rules }),
-          catalogue: cat,
-          spacesArePrinted: loaded.format !== 'text',
-        },
-        uri,
-      );
-      results.push(withOrigins({ file: f, diagnostics, format: loaded.format, encoding: loaded.encoding, pages: loaded.pages }, loaded));
-    } catch (e) {
-      const reason = e instanceof UnreadableError ? e.message : `internal error: ${(e as Error).message?.split('\n')[0] ?? e}`;
-      if (!(e instanceof UnreadableError) && process.env.BUDGET_DEBUG) console.error(e);
-      results.push({ file: f, diagnostics: [], error: reason });
-    }
-  }
+    return f === '-' || named.has(f) || !isIgnored(config, f);
+  });
+  // one file that cannot be read or checked never costs the others their results: it is reported, the run
+  // goes on, and the exit status says so at the end
+  const progress = progressLine(process.stderr, toCheck.length);
+  const outcomes: FileOutcome[] = await checkFiles(
+    toCheck,
+    { year: o.year, locale: o.locale, rules: o.rules, codesFile: codesFile && resolve(codesFile), fix: o.fix },
+    report ? 1 : workerCount(toCheck.length, o.jobs),
+    __filename,
+    progress.update,
+    toCheck.includes('-') ? readFileSync(0) : undefined,
+    report ? (file, doc) => documents.set(file, doc) : undefined,
+  );
+  progress.clear();
+  const results: FileFindings[] = [
+    ...missing.map((m) => ({ file: m.path, diagnostics: [], error: m.reason })),
+    ...outcomes.map((x) => x.findings),
+  ];
+  if (o.fix) reportFixes(outcomes, o.fix, format, locale);
   process.stdout.write(
-    isReportFormat(format)
-      ? formatReport(results, format, { locale: o.locale, documentOf: (f) => documents.get(f) })
-      : formatFindings(results, format),
+    report ? formatReport(results, format, { locale, documentOf: (f) => documents.get(f) }) : formatFindings(results, format),
   );
   const failed = results.filter((r) => r.error);
   for (const r of failed) process.stderr.write(`budget-lint: cannot check ${r.file}: ${r.error}\n`);
-  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 1).length, 0);
-  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 2).length, 0);
+  const count = (severities: number[]) =>
+    results.reduce((n, r) => n + r.diagnostics.filter((d) => severities.includes(d.severity)).length, 0);
+  const errors = count([1]);
+  const warnings = count([2]);
   const tooManyWarnings = o.maxWarnings !== undefined && warnings > o.maxWarnings;
   if (format === 'text' && results.length > failed.length) {
-    const unread = failed.length ? `; ${failed.length} file(s) could not be checked` : '';
-    process.stderr.write(`${results.length - failed.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)${unread}\n`);
+    const unread = failed.length ? message(locale, 'cli-unchecked', { count: String(failed.length) }) : '';
+    const summary = {
+      files: String(results.length - failed.length),
+      errors: String(errors),
+      warnings: String(warnings),
+      hints: String(count([3, 4])),
+    };
+    process.stderr.write(`${message(locale, 'cli-summary', summary)}${unread}\n`);
   }
-  if (tooManyWarnings) process.stderr.write(`${warnings} warning(s), more than --max-warnings ${o.maxWarnings}\n`);
+  if (tooManyWarnings)
+    process.stderr.write(`${message(locale, 'cli-too-many-warnings', { warnings: String(warnings), max: String(o.maxWarnings) })}\n`);
   if (failed.length) return 2;
   return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/**
+ * What --fix changed (`FILE:LINE: old → new`) or --fix-dry-run would change (a unified diff), file by file in the
+ * run's order: on standard output beside text findings, on standard error when standard output is JSON or SARIF.
+ */
+function reportFixes(outcomes: FileOutcome[], mode: 'write' | 'dry-run', format: OutputFormat, locale: Locale): void {
+  const out = format === 'text' ? process.stdout : process.stderr;
+  let fixes = 0;
+  let files = 0;
+  for (const x of outcomes) {
+    const file = x.findings.file;
+    if (x.fixRefused) {
+      const reason = message(locale, x.fixRefused.id, x.fixRefused.args);
+      process.stderr.write(`budget-lint: ${message(locale, 'cli-fix-refused', { file, reason })}\n`);
+      continue;
+    }
+    if (!x.fixes?.length) continue;
+    fixes += x.fixes.length;
+    files++;
+    if (mode === 'dry-run') out.write(x.diff ?? '');
+    else for (const f of x.fixes) out.write(`${file}:${f.line + 1}: ${f.old} → ${f.new}\n`);
+  }
+  const summary = { fixes: String(fixes), files: String(files) };
+  process.stderr.write(`${message(locale, mode === 'write' ? 'cli-fixed' : 'cli-would-fix', summary)}\n`);
 }
 
 async function runConvert(o: Options): Promise<number> {
@@ -227,7 +276,7 @@ function runExplain(o: Options): number {
     process.stderr.write(`budget-lint: ${code}: not a subject code in the catalogue${o.year ? ` for ${o.year}` : ''}\n`);
     return 1;
   }
-  process.stdout.write(format === 'json' ? JSON.stringify(x, null, 2) + '\n' : explanationMarkdown(x) + '\n');
+  process.stdout.write(format === 'json' ? JSON.stringify(x, null, 2) + '\n' : explanationMarkdown(x, o.locale ?? 'zh') + '\n');
   return 0;
 }
 
@@ -240,7 +289,7 @@ export async function main(argv: string[]): Promise<number> {
     return await runCheck(parseArgs(argv));
   } catch (e) {
     if (e instanceof UsageError) {
-      if (e.message) process.stderr.write(`budget-lint: ${e.message}\n`);
+      if (e.message) process.stderr.write(`budget-lint: ${e.message}\n${e.withUsage ? USAGE + '\n' : ''}`);
       else process.stdout.write(USAGE + '\n');
       return e.message ? 2 : 0;
     }
@@ -249,6 +298,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-void main(process.argv.slice(2)).then((status) => {
-  process.exitCode = status;
-});
+// the same bundle is the worker of a folder check (pool.ts): run as one, it serves checks instead of a command line
+if (isCheckWorker()) serveChecks();
+else
+  void main(process.argv.slice(2)).then((status) => {
+    process.exitCode = status;
+  });
