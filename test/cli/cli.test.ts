@@ -35,7 +35,7 @@ test('checking every seed and more-doc folder runs cleanly (exit 0 or 1, never a
     const r = run(dir);
     assert.ok(r.status === 0 || r.status === 1, `${dir}: status ${r.status}: ${r.stderr}`);
     assert.doesNotMatch(r.stderr, /internal error/);
-    assert.match(r.stderr, /file\(s\) checked/);
+    assert.match(r.stderr, /^已检查 \d+ 个文件：\d+ 个错误，\d+ 个警告，\d+ 个提示/m);
   }
 });
 
@@ -53,7 +53,7 @@ test('--format json and sarif are well-formed', () => {
 });
 
 test('usage errors and unreadable input exit 2 with a one-line message', () => {
-  for (const args of [[], ['--format', 'xml', SEEDS], ['--year', 'abc', SEEDS], ['/no/such/file.txt'], ['outline'], ['--bogus', SEEDS]]) {
+  for (const args of [['--format', 'xml', SEEDS], ['--year', 'abc', SEEDS], ['/no/such/file.txt'], ['outline'], ['--bogus', SEEDS]]) {
     const r = run(...args);
     assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
@@ -161,13 +161,14 @@ test('--max-warnings N fails the run when there are more than N warnings', () =>
   const seed = join(SEEDS, '000_1f6e6b9090501f01.txt');
   const demote = ['--rule', 'sum-mismatch=warning'];
   const r = run(...demote, seed);
-  const warnings = Number(/(\d+) warning\(s\)/.exec(r.stderr)![1]);
+  const warnings = Number(/(\d+) 个警告/.exec(r.stderr)![1]);
   assert.equal(r.status, 0);
   assert.ok(warnings > 1);
   assert.equal(run(...demote, '--max-warnings', String(warnings), seed).status, 0);
   const over = run(...demote, '--max-warnings', String(warnings - 1), seed);
   assert.equal(over.status, 1);
-  assert.match(over.stderr, /more than --max-warnings/);
+  assert.match(over.stderr, /个警告，超过 --max-warnings/);
+  assert.match(run(...demote, '--locale', 'en', '--max-warnings', '0', seed).stderr, /warning\(s\), more than --max-warnings 0/);
   assert.equal(run('--max-warnings', '-1', seed).status, 2);
 });
 

@@ -82,7 +82,9 @@ export function explainCode(code: string, year = CURRENT_YEAR, cat: Catalogue = 
  * names); in English the labels around them are English and the classification and level are named in both.
  */
 export function explanationMarkdown(x: Explanation, locale: Locale = 'zh'): string {
-  const classKey = (Object.keys(CLASSIFICATION_NAME) as (keyof typeof CLASSIFICATION_NAME)[]).find((k) => CLASSIFICATION_NAME[k] === x.classification);
+  const classKey = (Object.keys(CLASSIFICATION_NAME) as (keyof typeof CLASSIFICATION_NAME)[]).find(
+    (k) => CLASSIFICATION_NAME[k] === x.classification,
+  );
   const classification = locale === 'en' && classKey ? message('en', `class-${classKey}`) : x.classification;
   const level = locale === 'en' ? `${LEVEL_EN[x.level] ?? x.level} (${x.level})` : x.level;
   const lines = [
@@ -95,7 +97,8 @@ export function explanationMarkdown(x: Explanation, locale: Locale = 'zh'): stri
     `- ${message(locale, 'explain-valid', { valid: locale === 'en' ? validEn(x.valid) : x.valid })}`,
   ];
   if (x.formerNames.length) lines.push(`- ${message(locale, 'explain-former', { names: x.formerNames.join('；') })}`);
-  for (const r of x.related.slice(0, 24)) lines.push(`- ${message(locale, 'explain-related', { relation: r.relation, code: r.code, name: r.name })}`);
+  for (const r of x.related.slice(0, 24))
+    lines.push(`- ${message(locale, 'explain-related', { relation: r.relation, code: r.code, name: r.name })}`);
   lines.push(`- ${message(locale, 'explain-source', { source: x.source })}`);
   return lines.join('\n');
 }

@@ -65,22 +65,22 @@ export function isCertain(f: Finding): boolean {
 }
 
 /** Each finding's certain fix: the single preferred quick fix the editor offers for it, when `isCertain` holds. */
-export function certainEdits(findings: Finding[]): { finding: Finding; edit: TextEdit }[] {
+export function certainEdits(findings: Finding[]): { finding: Finding; edit: TextEdit; title: string }[] {
   const uri = 'budget-lint:fix';
-  const byFinding = new Map<Finding, TextEdit[][]>();
+  const byFinding = new Map<Finding, { title: string; edits: TextEdit[] }[]>();
   for (const action of quickFixes(uri, findings, EVERYWHERE)) {
     if (!action.isPreferred) continue;
     const f = action.diagnostics[0];
     if (!isCertain(f)) continue;
     const list = byFinding.get(f) ?? [];
-    list.push(action.edit.changes[uri] ?? []);
+    list.push({ title: action.title, edits: action.edit.changes[uri] ?? [] });
     byFinding.set(f, list);
   }
-  const out: { finding: Finding; edit: TextEdit }[] = [];
+  const out: { finding: Finding; edit: TextEdit; title: string }[] = [];
   for (const [finding, actions] of byFinding) {
     // two preferred fixes, or one that edits two places, is a choice for the reader, not a certainty
-    if (actions.length !== 1 || actions[0].length !== 1) continue;
-    out.push({ finding, edit: actions[0][0] });
+    if (actions.length !== 1 || actions[0].edits.length !== 1) continue;
+    out.push({ finding, edit: actions[0].edits[0], title: actions[0].title });
   }
   return out;
 }

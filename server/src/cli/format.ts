@@ -5,7 +5,8 @@ import type { Finding } from '../checks/index.js';
 import type { LoadedDocument } from '../import/load.js';
 import { originLabel, type FindingOrigin } from '../import/origin.js';
 import { placeOnOriginal, type PlacedDiagnostic } from '../features/placement.js';
-import { RULES, SEVERITY_NUMBER, ruleDocsUrl } from '../../../shared/src/rules.js';
+import { RULES, SEVERITY_NUMBER } from '../../../shared/src/rules.js';
+import { sarifFixes, sarifRelatedLocations, sarifRule, SARIF_TOOL } from './sarif.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -58,35 +59,23 @@ export function formatFindings(results: FileFindings[], format: OutputFormat): s
 }
 
 function sarif(results: FileFindings[]) {
-  const ruleIds = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
   return {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
-        tool: {
-          driver: {
-            name: 'budget-lint',
-            rules: ruleIds.map((id) => {
-              const r = RULES.find((x) => x.id === id);
-              return r
-                ? {
-                    id,
-                    shortDescription: { text: r.zh },
-                    fullDescription: { text: r.en },
-                    helpUri: ruleDocsUrl(r.id),
-                    properties: { tags: [...r.tags] },
-                    defaultConfiguration: { level: SARIF_LEVEL[SEVERITY_NUMBER[r.severity]] },
-                  }
-                : { id };
-            }),
-          },
-        },
+        // every rule, so that a result's ruleIndex and a viewer's rule list do not depend on what was found
+        tool: { driver: { ...SARIF_TOOL, rules: RULES.map((r) => sarifRule(r, SARIF_LEVEL[SEVERITY_NUMBER[r.severity]])) } },
+        columnKind: 'utf16CodeUnits',
         results: results.flatMap((r) =>
           r.diagnostics.map((d) => {
             const o = origin(d);
+            const ruleIndex = RULES.findIndex((x) => x.id === d.code);
+            const related = sarifRelatedLocations(d, r.file);
+            const fixes = r.format === undefined || r.format === 'text' ? sarifFixes(d, r.file) : [];
             return {
               ruleId: d.code,
+              ...(ruleIndex >= 0 ? { ruleIndex } : {}),
               level: SARIF_LEVEL[d.severity],
               message: { text: d.message },
               locations: [
@@ -104,6 +93,8 @@ function sarif(results: FileFindings[]) {
                   },
                 },
               ],
+              ...(related.length ? { relatedLocations: related } : {}),
+              ...(fixes.length ? { fixes } : {}),
             };
           }),
         ),
