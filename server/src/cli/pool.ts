@@ -40,6 +40,8 @@ export async function checkFiles(
     results[index] = outcome;
     onDone(++done, files[index]);
   };
+  // run from the TypeScript sources (tsx), a worker would not have the loader that reads them: check here instead
+  if (!/\.[cm]?js$/.test(workerScript)) jobs = 1;
   const queue: Task[] = [];
   let local: FileChecker | undefined;
   for (let index = 0; index < files.length; index++) {
