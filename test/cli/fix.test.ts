@@ -141,5 +141,8 @@ test('the progress line: only on a terminal, only for a long run, erased at the 
   clock = 1500;
   few.update(1, 'big.pdf');
   assert.equal(slow.written.length, 1, 'a run over a second shows progress even for few files');
+  const unsized = { isTTY: true, columns: 0, written: [] as string[], write: (x: string) => unsized.written.push(x) > 0 };
+  progressLine(unsized, 40, now).update(1, 'docs/a.txt');
+  assert.deepEqual(unsized.written, ['\r[1/40] docs/a.txt\x1b[K'], 'a terminal of unknown width is taken as 80 columns');
   assert.equal(fitLine('[1/2] 一二三四五六七八九十.txt', 16), '[1/2] …九十.txt', 'the end kept, CJK counted two columns wide');
 });

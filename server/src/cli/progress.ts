@@ -29,7 +29,9 @@ export function progressLine(stream: ProgressStream, total: number, now: () => n
       if (t - lastDraw < REDRAW_MS && done < total) return;
       lastDraw = t;
       shown = true;
-      stream.write(`\r${fitLine(`[${done}/${total}] ${file}`, (stream.columns ?? 80) - 1)}\x1b[K`);
+      // a terminal that does not say its width (columns 0 or undefined) is taken as 80 wide
+      const width = Math.max(20, (stream.columns || 80) - 1);
+      stream.write(`\r${fitLine(`[${done}/${total}] ${file}`, width)}\x1b[K`);
     },
     clear() {
       if (shown) stream.write('\r\x1b[K');
