@@ -67,8 +67,6 @@ export function runCatalogue(codesFile: string | undefined): Catalogue {
 
 /** Only text files are rewritten: an original (PDF, Word, Excel, HTML) is the published record and stays as it is. */
 const FIXABLE_TEXT = /\.(txt|md)$/i;
-/** A fix may make another fix certain (a 项 mended, its 款 next); a few rounds settle it, and never loop. */
-const MAX_FIX_ROUNDS = 1;
 
 export class FileChecker {
   private readonly configs = new ConfigCache();
@@ -117,23 +115,17 @@ export class FileChecker {
       const refused = whyNotFixable(file, loaded, fixing);
       if (refused) outcome.fixRefused = refused;
       else {
-        let text = loaded.text;
-        const fixes: AppliedFix[] = [];
-        for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
-          const { text: fixed, applied } = applyEdits(text, certainEdits(diagnostics));
-          if (applied.length === 0) break;
-          fixes.push(...applied);
-          text = fixed;
-          diagnostics = this.findingsOf(file, text, loaded);
-        }
+        // one round: the fixes certain in the file as written. Fixing again on the fixed text would take the first
+        // round's corrections as evidence for the next (tried on a seed: a 合计 of 2,519.99 became 669.26)
+        const { text, applied: fixes } = applyEdits(loaded.text, certainEdits(diagnostics));
         outcome.fixes = fixes;
-        if (fixing === 'dry-run') {
-          outcome.diff = unifiedDiff(loaded.text, text, file, file);
-          // nothing was written: the findings printed are those of the file as it is
-          if (fixes.length) diagnostics = this.findingsOf(file, loaded.text, loaded);
-        } else if (fixes.length) {
+        // --fix-dry-run writes nothing: the findings printed are those of the file as it is
+        if (fixing === 'dry-run') outcome.diff = unifiedDiff(loaded.text, text, file, file);
+        else if (fixes.length) {
           writeFileSync(file, encodeLike(text, loaded.encoding, loaded.bytes));
-          loaded.text = text; // the findings printed are those of the file as it now is
+          // the findings printed are those of the file as it now is
+          loaded.text = text;
+          diagnostics = this.findingsOf(file, text, loaded);
         }
       }
     }
