@@ -463,3 +463,54 @@ test('a change stated after the level it is compared with (比…预算数Z万�
   assert.equal(wrong.length, 1);
   assert.match(wrong[0], /上年 9,819\.98万元）?，应为 1\.97%/);
 });
+
+test('prose measured against a total that is itself wrong: the table is reported, the prose named as its witness', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { parseAnnotated } = await import('../helpers/annotated.js');
+  const text = parseAnnotated(readFileSync(join(__dirname, '..', 'fixtures', 'shapes', 'prose-witness-of-wrong-total.txt'), 'utf8')).text;
+  const found = checkDocument(analyzeText(text));
+  assert.deepEqual(
+    found.map((f) => f.code),
+    ['balance-mismatch', 'balance-mismatch'],
+  );
+  const witness = found[0].relatedInformation!.at(-1)!;
+  assert.equal(witness.message, '说明中写的是 2961.68万元，与各项之和相符');
+  assert.equal(
+    text.split('\n')[witness.location.range.start.line].slice(witness.location.range.start.character).startsWith('2961.68'),
+    true,
+  );
+  // the same prose under a table whose total holds is compared, and a wrong prose figure there is reported
+  const sound = text.replace(/总计\t2,900.00\t总计\t2,900.00/, '总计\t2,961.68\t总计\t2,961.68').replace('2961.68万元', '2900.00万元');
+  assert.deepEqual(
+    checkDocument(analyzeText(sound)).map((f) => f.code),
+    ['text-table-mismatch'],
+  );
+  // a prose figure that agrees with neither the printed total nor the sum is a disagreement of its own: reported
+  const neither = checkDocument(analyzeText(text.replace('2961.68万元', '1000.00万元')));
+  assert.deepEqual(
+    neither.map((f) => f.code),
+    ['balance-mismatch', 'balance-mismatch', 'text-table-mismatch'],
+  );
+  assert.ok(!neither[0].relatedInformation!.some((r) => /说明中/.test(r.message)));
+});
+
+test('a summary total over 类 › 款 › 项 printed as plain names is measured against the 类, and the prose stating that sum witnesses', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { parseAnnotated } = await import('../helpers/annotated.js');
+  const file = join(__dirname, '..', 'fixtures', 'shapes', 'summary-unnumbered-levels-wrong-total.txt');
+  const text = parseAnnotated(readFileSync(file, 'utf8')).text;
+  const [total, ...others] = checkDocument(analyzeText(text));
+  assert.deepEqual(others, []);
+  assert.equal(total.message, '「支出总计」 420.00 与各项之和 1,818.11 不符，相差 1,398.11');
+  assert.deepEqual(
+    total.relatedInformation!.map((r) => r.message),
+    ['一般公共服务支出：0.64', '交通运输支出：1,062.47', '其他支出：755.00', '说明中写的是 1818.11万元，与各项之和相符'],
+  );
+  // a line that is no 类 first (a 款 name heads the list): the lines' levels cannot be told, every line is summed
+  const headless = text.replace('一般公共服务支出\t0.64', '公路水路运输\t0.64');
+  const flat = checkDocument(analyzeText(headless)).filter((f) => f.code === 'sum-mismatch');
+  assert.equal(flat.length, 1);
+  assert.doesNotMatch(flat[0].message, /与各项之和 1,817\.47/);
+});

@@ -443,27 +443,27 @@ function textTable(doc: DisclosureDocument, figures: Figure[], paragraphs: { sec
  * where the table's totals agree (where they do not, the table is already wrong and the prose cannot be placed); the words before the total may name the department and the year, never a part of the budget
  * (一般公共预算…, 上年结转…: those are other figures).
  */
-const GRAND_TOTAL = /(财政拨款)?(?:收入支出|收支)(?:决算|预算)?总计$/;
+const GRAND_TOTAL = /(财政拨款)?(?:(?:收入支出|收支|收入|支出)(?:决算|预算)?总计|收支总(?:预算|决算))$/;
 const NOT_THE_WHOLE = /一般公共预算|政府性基金|国有资本|上年|结转|结余|本年|其中|基本支出|项目支出|增加|减少|增长|下降/;
 
 function grandTotals(doc: DisclosureDocument, figures: Figure[], ctx: CheckContext, out: Finding[]): void {
   const wanted = figures.filter((f) => !f.auxiliary && !f.code && GRAND_TOTAL.test(f.label));
   if (!wanted.length) return;
   const data = requiredTables();
-  const totals = new Map<string, { cell: Cell; table: Table }>();
+  const totals = new Map<string, { cells: Cell[]; table: Table }>();
   for (const t of doc.tables) {
     if (t.kind !== 'money' || t.empty) continue;
     const kind = data.classify(t.title)?.kind;
     if ((kind !== '收支总表' && kind !== '财政拨款收支总表') || totals.has(kind)) continue;
     const cells = grandTotalCells(t);
     // both panels' totals (收入总计 and 支出总计, or 总计 twice) and all the same figure
-    if (cells.length >= 2 && cells.every((c) => c.value && c.value.eq(cells[0].value!))) totals.set(kind, { cell: cells[0], table: t });
+    if (cells.length >= 2 && cells.every((c) => c.value && c.value.eq(cells[0].value!))) totals.set(kind, { cells, table: t });
   }
   for (const f of wanted) {
     const m = GRAND_TOTAL.exec(f.label)!;
     if (NOT_THE_WHOLE.test(f.label.slice(0, m.index))) continue;
     const total = totals.get(m[1] ? '财政拨款收支总表' : '收支总表');
-    if (total) compareToCell(f, total.cell, total.table, ctx, out, m[0]);
+    if (total) compareToCell(f, total.cells[0], total.table, ctx, out, m[0], total.cells.slice(1));
   }
 }
 
@@ -728,7 +728,16 @@ function meetingDetail(doc: DisclosureDocument, figures: Figure[], ctx: CheckCon
   }
 }
 
-function compareToCell(f: Figure, cell: Cell, table: Table, ctx: CheckContext, out: Finding[], what?: string): void {
+function compareToCell(
+  f: Figure,
+  cell: Cell,
+  table: Table,
+  ctx: CheckContext,
+  out: Finding[],
+  what?: string,
+  /** The same figure printed elsewhere in the table (the other panel's 总计): shown too, as the cells compared. */
+  samePrinted: readonly Cell[] = [],
+): void {
   const tableUnit: Unit = table.unit ?? '万元';
   const inProseUnit = convert(cell.value ?? ZERO, tableUnit, f.unit);
   // the prose rounds the table's figure to its own precision: half a unit of its last digit, plus the
@@ -766,12 +775,10 @@ function compareToCell(f: Figure, cell: Cell, table: Table, ctx: CheckContext, o
     code: 'text-table-mismatch',
     source: 'budget',
     message: said.text,
-    relatedInformation: [
-      {
-        location: { uri: ctx.uri, range: cell.range },
-        message: message(ctx.locale, 'table-cell', { table: name, cell: cell.text, unit: tableUnit }),
-      },
-    ],
+    relatedInformation: [cell, ...samePrinted].map((c) => ({
+      location: { uri: ctx.uri, range: c.range },
+      message: message(ctx.locale, 'table-cell', { table: name, cell: c.text, unit: tableUnit }),
+    })),
     data: {
       message: { id: said.id, args: said.args },
       expected: inProseUnit.toString(),

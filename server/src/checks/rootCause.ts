@@ -167,3 +167,58 @@ function cellFinding(members: Correction[], locale: Locale, uri: string): Findin
     },
   };
 }
+
+/**
+ * A figure in the prose compared with a table cell that is itself reported wrong (its parts do not add up to it):
+ * the cell cannot be trusted as the measure of the prose. When the prose says what the cell should have said (the
+ * sum of its parts, in the prose's unit), the prose is right and the one mistake is the cell's: the cell's finding
+ * is the one reported, naming the prose figure as a related location that agrees with the sum.
+ */
+export function proseWitnesses(findings: Finding[], locale: Locale, uri: string): Finding[] {
+  const broken = new Map<string, Finding>();
+  for (const f of findings)
+    if ((f.code === 'sum-mismatch' || f.code === 'crossfoot-mismatch' || f.code === 'balance-mismatch') && f.data?.expected && f.data.found)
+      broken.set(key(f.range), f);
+  if (broken.size === 0) return findings;
+  const witnesses = new Map<Finding, RelatedInformation[]>();
+  const dropped = new Set<Finding>();
+  for (const f of findings) {
+    // one figure against one table figure (printed once, or in both panels of a summary: 收入总计 = 支出总计)
+    if (f.code !== 'text-table-mismatch' || f.data?.message?.id !== 'text-table' || !f.data.expected || !f.data.found) continue;
+    const cell = (f.relatedInformation ?? []).map((r) => broken.get(key(r.location.range))).find((x) => x !== undefined);
+    if (!cell) continue;
+    const printed = new Decimal(cell.data!.found!);
+    if (printed.isZero()) continue;
+    // the table's figure in the prose's unit over the same figure as the table prints it: the unit factor
+    const factor = new Decimal(f.data.expected).div(printed);
+    const corrected = new Decimal(cell.data!.expected!).times(factor);
+    const said = new Decimal(f.data.found);
+    const tolerance = halfUnitOf(f.data.found).plus(halfUnitOf(cell.data!.expected!).times(factor.abs()));
+    // a prose figure that agrees with neither is a disagreement of its own (the table's total may be right and a
+    // part missing, as 004's 办公费 row): it stays
+    if (corrected.minus(said).abs().gt(tolerance)) continue;
+    dropped.add(f);
+    witnesses.set(cell, [
+      ...(witnesses.get(cell) ?? []),
+      {
+        location: { uri, range: f.range },
+        message: message(locale, 'prose-agrees', {
+          found: f.data.message.args.found ?? `${said.toString()}${f.data.unit ?? ''}`,
+        }),
+      },
+    ]);
+  }
+  if (dropped.size === 0) return findings;
+  return findings
+    .filter((f) => !dropped.has(f))
+    .map((f) => {
+      const w = witnesses.get(f);
+      return w ? { ...f, relatedInformation: [...(f.relatedInformation ?? []), ...w] } : f;
+    });
+}
+
+/** Half a unit of the last digit a decimal string prints (`192207.76` → 0.005). */
+function halfUnitOf(text: string): Decimal {
+  const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+  return new Decimal(5).times(new Decimal(10).pow(-decimals - 1));
+}

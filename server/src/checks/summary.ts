@@ -12,6 +12,7 @@ import { sumTolerance } from './tolerance.js';
 import { isSummaryTable } from './tableArithmetic.js';
 import { isGrid } from './tableView.js';
 import { message } from './messages.js';
+import { normalizeName } from '../catalogue/catalogue.js';
 
 type ItemKind = 'item' | 'subset' | 'yearTotal' | 'grandTotal' | 'carryIn' | 'carryOut';
 
@@ -325,6 +326,7 @@ function panelSums(panel: Panel, ctx: CheckContext, fmt: Fmt): Finding[] {
     for (let c = 0; c < columns && tops.length; c++) {
       const target = items[yearAt].values[c];
       if (!target) continue;
+      let parts = tops;
       // No item above the total is numbered (杭州 prints 类 › 款 › 项 as plain names, one under another): their
       // levels cannot be read, so as for a parent above, the total is wrong only if no nesting adds up to it
       if (top === 9 && above.length >= 2) {
@@ -334,13 +336,28 @@ function panelSums(panel: Panel, ctx: CheckContext, fmt: Fmt): Finding[] {
         const tolerance = sumTolerance(values.length + carriesAbove.length, fmt.decimals);
         const flat = values.reduce((a, v) => a.plus(v), ZERO);
         if (flat.minus(goal).abs().gt(tolerance) && nestedReadingAddsUp(values, goal, tolerance)) continue;
+        // no nesting adds up. Where the names say which lines are 类 (the first line one of them, two or more) and
+        // the 类 do not add up to the total either, the total is what is wrong, and the sum it should be is that of
+        // the 类 (summed flat, 类 › 款 › 项 would count each amount up to three times). Where the 类 do add up, the
+        // slip is below them (a 款 against its 项): the flat sum keeps it from passing unseen
+        const classes = above.filter((i) => isFunctionClassName(i.name, ctx));
+        const classSum = classes.reduce((a, i) => a.plus(valueAt(i, c)), ZERO);
+        if (
+          classes.length >= 2 &&
+          classes[0] === above[0] &&
+          classSum
+            .minus(goal)
+            .abs()
+            .gt(sumTolerance(classes.length + carriesAbove.length, fmt.decimals))
+        )
+          parts = [...classes, ...carriesAbove];
       }
       const f = checkSum(ctx, {
         rule: 'sum-mismatch',
         target,
         subject: `「${itemName(items[yearAt])}」${colLabel(c)}`,
         basis: message(ctx.locale, 'sum-of-items'),
-        parts: tops.map((t) => asPart(t, c)),
+        parts: parts.map((t) => asPart(t, c)),
         ...fmt,
       });
       if (f) out.push(f);
@@ -475,3 +492,19 @@ function balances(panels: Panel[], ctx: CheckContext, fmt: Fmt): Finding[] {
   }
   return out;
 }
+
+/** A 支出功能分类 类's name (一般公共服务支出, 住房保障支出 …), as the catalogue knows it in any year. */
+function isFunctionClassName(name: string, ctx: CheckContext): boolean {
+  let names = classNames.get(ctx.catalogue);
+  if (!names) {
+    names = new Set(
+      ctx.catalogue
+        .all()
+        .filter((e) => e.classification === 'function' && e.level === '类')
+        .map((e) => normalizeName(e.name)),
+    );
+    classNames.set(ctx.catalogue, names);
+  }
+  return names.has(normalizeName(name.replace(/^[一二三四五六七八九十]+、/, '')));
+}
+const classNames = new WeakMap<object, Set<string>>();
