@@ -123,3 +123,14 @@ test('--format csv: UTF-8 with BOM, RFC 4180, one row a finding — the same fin
   assert.equal(sum[col('found')], '9');
   assert.equal(sum[col('expected')], '8');
 });
+
+test('--format html on worker threads: each worker sends back a digest of its documents, the page is the same as on one', () => {
+  const one = run('--format', 'html', '--jobs', '1', SEEDS, SCRIPT_IN_TEXT);
+  const two = run('--format', 'html', '--jobs', '2', SEEDS, SCRIPT_IN_TEXT);
+  assert.equal(one.status, 1, one.stderr);
+  assert.equal(two.status, 1, two.stderr);
+  // the kind, the context lines and the composition charts come from the documents: present in both
+  assert.match(two.stdout, /<td class="kind">部门预算<\/td>/);
+  assert.match(two.stdout, /<pre class="context">/);
+  assert.equal(two.stdout, one.stdout);
+});

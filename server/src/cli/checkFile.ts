@@ -8,6 +8,8 @@ import { analyzeText } from '../service.js';
 import { fileErrorReason, loadDocument, UnreadableError, type LoadedDocument } from '../import/load.js';
 import { checkDocument, type Finding, type SeverityName } from '../checks/index.js';
 import type { DisclosureDocument } from '../model/types.js';
+import type { Locale } from '../checks/messages.js';
+import { digestOf, type DocumentDigest } from '../report/html.js';
 import { withOrigins, type FileFindings } from './format.js';
 import { ConfigCache, settingsWith } from '../config.js';
 import { Catalogue } from '../catalogue/catalogue.js';
@@ -22,6 +24,8 @@ export interface CheckOptions {
   /** The local subject-code file in use (its problems are reported once, by the main thread). */
   codesFile?: string;
   fix?: 'write' | 'dry-run';
+  /** `--format html`: make each file's report digest, in the run's language. */
+  reportLocale?: Locale;
 }
 
 /** A message id of messages.ts with its arguments: printed in the run's locale by the main thread. */
@@ -37,6 +41,8 @@ export interface FileOutcome {
   fixes?: AppliedFix[];
   /** --fix-dry-run: the unified diff. */
   diff?: string;
+  /** --format html: what the report shows of the document (kind, year, composition, the lines of its findings). */
+  digest?: DocumentDigest;
   /** Why --fix left this file as it is (an original, an encoding we cannot write back …). */
   fixRefused?: FixRefusal;
 }
@@ -72,11 +78,10 @@ export class FileChecker {
   private readonly configs = new ConfigCache();
   private readonly catalogue: Catalogue;
 
-  constructor(
-    private readonly options: CheckOptions,
-    /** Told of each analysed document (the last one, after --fix), for a report made in this thread. */
-    private readonly onDocument?: (file: string, doc: DisclosureDocument) => void,
-  ) {
+  /** The document the last check analysed (after --fix, the fixed text's): what the HTML report's digest reads. */
+  private lastDocument?: DisclosureDocument;
+
+  constructor(private readonly options: CheckOptions) {
     this.catalogue = runCatalogue(options.codesFile);
   }
 
@@ -94,7 +99,7 @@ export class FileChecker {
     const config = this.configs.forFile(file === '-' ? resolve('stdin') : file);
     const o = this.options;
     const doc = analyzeText(text);
-    this.onDocument?.(file, doc);
+    this.lastDocument = doc;
     return checkDocument(
       doc,
       {
@@ -130,6 +135,9 @@ export class FileChecker {
       }
     }
     outcome.findings = withOrigins({ file, diagnostics, format: loaded.format, encoding: loaded.encoding, pages: loaded.pages }, loaded);
+    // the HTML report's view of the document, made here (in a worker too) as plain data: a document cannot cross
+    if (this.options.reportLocale && this.lastDocument)
+      outcome.digest = digestOf(this.lastDocument, diagnostics, this.options.reportLocale);
     // what crosses to the main thread is plain JSON (Decimal values as their strings), the same in every mode
     return JSON.parse(JSON.stringify(outcome)) as FileOutcome;
   }

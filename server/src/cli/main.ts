@@ -12,7 +12,6 @@ import { readDocument, type FileOutcome } from './checkFile.js';
 import { checkFiles, isCheckWorker, serveChecks, workerCount } from './pool.js';
 import { progressLine } from './progress.js';
 import { formatReport, isReportFormat } from './report.js';
-import type { DisclosureDocument } from '../model/types.js';
 import {
   RULE_IDS,
   RULE_TAGS,
@@ -144,10 +143,7 @@ async function runCheck(o: Options): Promise<number> {
   const format = (o.format ?? 'text') as OutputFormat;
   if (!['text', 'json', 'sarif'].includes(format) && !isReportFormat(format))
     throw new UsageError(`--format must be text, json, sarif, html or csv`);
-  // the HTML report shows each file's lines, tables and composition: the analysed documents are kept for it, so a
-  // report is made in this thread (a worker's document cannot be sent back; a plain digest of it could, later)
-  const documents = new Map<string, DisclosureDocument>();
-  const report = isReportFormat(format);
+  const report = isReportFormat(format) ? format : undefined;
   // the run's own language: --locale, else the configuration file of the current folder, else Chinese
   const locale: Locale = o.locale ?? configs.forFile(join(process.cwd(), 'x'))?.locale ?? 'zh';
   const { files, skipped, missing } = collectFiles(o.positional.filter((p) => p !== '-'));
@@ -170,12 +166,20 @@ async function runCheck(o: Options): Promise<number> {
   const progress = progressLine(process.stderr, toCheck.length);
   const outcomes: FileOutcome[] = await checkFiles(
     toCheck,
-    { year: o.year, locale: o.locale, rules: o.rules, codesFile: codesFile && resolve(codesFile), fix: o.fix },
-    report ? 1 : workerCount(toCheck.length, o.jobs),
+    {
+      year: o.year,
+      locale: o.locale,
+      rules: o.rules,
+      codesFile: codesFile && resolve(codesFile),
+      fix: o.fix,
+      // the HTML report shows each file's kind, composition and the lines of its findings: each worker makes that
+      // digest of the document it analysed (a document cannot cross threads; plain data can)
+      ...(report === 'html' ? { reportLocale: locale } : {}),
+    },
+    workerCount(toCheck.length, o.jobs),
     __filename,
     progress.update,
     toCheck.includes('-') ? readFileSync(0) : undefined,
-    report ? (file, doc) => documents.set(file, doc) : undefined,
   );
   progress.clear();
   const results: FileFindings[] = [
@@ -183,8 +187,9 @@ async function runCheck(o: Options): Promise<number> {
     ...outcomes.map((x) => x.findings),
   ];
   if (o.fix) reportFixes(outcomes, o.fix, format, locale);
+  const digests = new Map(outcomes.map((x) => [x.findings.file, x.digest]));
   process.stdout.write(
-    report ? formatReport(results, format, { locale, documentOf: (f) => documents.get(f) }) : formatFindings(results, format),
+    report ? formatReport(results, report, { locale, digestOf: (f) => digests.get(f) }) : formatFindings(results, format),
   );
   const failed = results.filter((r) => r.error);
   for (const r of failed) process.stderr.write(`budget-lint: cannot check ${r.file}: ${r.error}\n`);

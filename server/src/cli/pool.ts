@@ -6,7 +6,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { FileChecker, type CheckOptions, type FileOutcome } from './checkFile.js';
-import type { DisclosureDocument } from '../model/types.js';
 
 /** How many workers a run uses: --jobs N, else BUDGET_LINT_JOBS, else one per core; never more than files. */
 export function workerCount(files: number, requested?: number): number {
@@ -22,8 +21,7 @@ interface Task {
 
 /**
  * Checks `files` with `jobs` workers (1: in this thread, no worker started); `onDone` is told of each file as it
- * finishes (for the progress line). Standard input (`-`) is always read here, in the main thread. `onDocument` is
- * given each analysed document checked in this thread (the HTML report's; never a worker's).
+ * finishes (for the progress line). Standard input (`-`) is always read here, in the main thread.
  */
 export async function checkFiles(
   files: string[],
@@ -32,7 +30,6 @@ export async function checkFiles(
   workerScript: string,
   onDone: (done: number, file: string) => void = () => {},
   stdin?: Buffer,
-  onDocument?: (file: string, doc: DisclosureDocument) => void,
 ): Promise<FileOutcome[]> {
   const results: FileOutcome[] = new Array<FileOutcome>(files.length);
   let done = 0;
@@ -46,7 +43,7 @@ export async function checkFiles(
   let local: FileChecker | undefined;
   for (let index = 0; index < files.length; index++) {
     if (jobs > 1 && files[index] !== '-') queue.push({ index, file: files[index] });
-    else finish(index, await (local ??= new FileChecker(options, onDocument)).check(files[index], stdin));
+    else finish(index, await (local ??= new FileChecker(options)).check(files[index], stdin));
   }
   await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, () => runWorker(queue, options, workerScript, finish)));
   return results;

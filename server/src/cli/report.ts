@@ -1,10 +1,9 @@
 // The report formats of budget-lint (CONTRACT.md): `--format html` (one self-contained page) and `--format csv`.
 // Glue only: the pages are made by server/src/report/, from the results formatFindings prints as JSON.
-import type { DisclosureDocument } from '../model/types.js';
 import type { Locale } from '../checks/messages.js';
 import { chartLibrary } from '../report/charts.js';
 import { csvReport } from '../report/csv.js';
-import { htmlReport } from '../report/html.js';
+import { htmlReport, type DocumentDigest } from '../report/html.js';
 import type { FileFindings } from './format.js';
 
 export const REPORT_FORMATS = ['html', 'csv'] as const;
@@ -14,13 +13,13 @@ export function isReportFormat(format: string): format is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(format);
 }
 
-/** The report of a run: `documentOf` gives each checked file's analysed document (the HTML shows its lines and tables). */
+/** The report of a run: `digestOf` gives what the HTML shows of each checked file's document (made where it was checked). */
 export function formatReport(
   results: FileFindings[],
   format: ReportFormat,
-  options: { locale?: Locale; documentOf: (file: string) => DisclosureDocument | undefined },
+  options: { locale?: Locale; digestOf: (file: string) => DocumentDigest | undefined },
 ): string {
-  const files = results.map((r) => ({ ...r, document: r.error ? undefined : options.documentOf(r.file) }));
+  const files = results.map((r) => ({ ...r, digest: r.error ? undefined : options.digestOf(r.file) }));
   if (format === 'csv') return csvReport(files, options.locale ?? 'zh');
   return htmlReport(files, { locale: options.locale ?? 'zh', chartLibrary: chartLibrary() });
 }

@@ -4,10 +4,10 @@
 // document or a message is escaped (escape.ts).
 import type { Finding } from '../checks/index.js';
 import { message, type Locale } from '../checks/messages.js';
-import type { DisclosureDocument } from '../model/types.js';
+import type { DisclosureDocument, Range } from '../model/types.js';
 import { tableSet } from '../parse/tableSet.js';
 import { originLabel, type FindingOrigin } from '../import/origin.js';
-import { composition } from './composition.js';
+import { composition, type Composition } from './composition.js';
 import { CHART_CSS, DRAW_CHARTS_SCRIPT, SEVERITY_COLOURS, chartHtml, compositionCharts, type ChartSpec } from './charts.js';
 import { escapeHtml } from './escape.js';
 import { GRID_CSS, tableName, type ShownFinding } from './grid.js';
@@ -20,8 +20,40 @@ export interface ReportFile {
   diagnostics: readonly ReportFinding[];
   /** Why the file could not be checked. */
   error?: string;
-  /** The analysed document (for its kind, year, composition and the lines shown around findings). */
-  document?: DisclosureDocument;
+  /** What the report shows of the analysed document (its kind, year, composition, the lines of its findings). */
+  digest?: DocumentDigest;
+}
+
+/**
+ * What the HTML report shows of one document, as plain data: made where the document was analysed (a worker
+ * thread of budget-lint too, whose documents cannot cross to the thread that writes the report).
+ */
+export interface DocumentDigest {
+  kind?: string;
+  year?: number;
+  composition: Composition;
+  /** The text of each line a finding starts on, by line number. */
+  lines: Record<number, string>;
+  /** Where each of those lines is: its table, else its section (in the report's language). */
+  groups: Record<number, string>;
+}
+
+export function digestOf(doc: DisclosureDocument, findings: readonly { range: Range }[], locale: Locale): DocumentDigest {
+  const kinds = tableSet(doc).kinds;
+  const digest: DocumentDigest = {
+    kind: kinds.length ? kinds.join(' / ') : doc.facts.kind,
+    year: doc.facts.year,
+    composition: composition(doc),
+    lines: {},
+    groups: {},
+  };
+  for (const f of findings) {
+    const line = f.range.start.line;
+    if (doc.lines[line] === undefined || line in digest.lines) continue;
+    digest.lines[line] = doc.lines[line];
+    digest.groups[line] = groupOf(doc, line, locale);
+  }
+  return digest;
 }
 
 export interface ReportOptions {
@@ -50,12 +82,10 @@ const SEVERITY_CLASS = { 1: 'sev-error', 2: 'sev-warning', 3: 'sev-info', 4: 'se
 export function summarize(f: ReportFile): FileSummary {
   const count = (s: number) => f.diagnostics.filter((d) => d.severity === s).length;
   const worst = [...f.diagnostics].sort((a, b) => a.severity - b.severity)[0];
-  const doc = f.document;
-  const kinds = doc ? tableSet(doc).kinds : [];
   return {
     file: f.file,
-    kind: kinds.length ? kinds.join(' / ') : doc?.facts.kind,
-    year: doc?.facts.year,
+    kind: f.digest?.kind,
+    year: f.digest?.year,
     errors: count(1),
     warnings: count(2),
     information: count(3),
@@ -105,8 +135,7 @@ export function contextHtml(line: string, start: number, end: number): string {
 }
 
 /** Where a finding is: the table whose lines hold it, else the section it falls in. */
-function groupOf(doc: DisclosureDocument | undefined, line: number, locale: Locale): string {
-  if (!doc) return '';
+function groupOf(doc: DisclosureDocument, line: number, locale: Locale): string {
   const table = doc.tables.find((t) => t.range.start.line <= line && line <= t.range.end.line);
   if (table) return message(locale, 'report-table', { name: tableName(table) });
   let heading: DisclosureDocument['headings'][number] | undefined;
@@ -116,11 +145,11 @@ function groupOf(doc: DisclosureDocument | undefined, line: number, locale: Loca
     : message(locale, 'report-before-sections');
 }
 
-function findingHtml(d: ReportFinding, doc: DisclosureDocument | undefined, id: string, locale: Locale): string {
+function findingHtml(d: ReportFinding, digest: DocumentDigest | undefined, id: string, locale: Locale): string {
   const { start, end } = d.range;
   const origin = originLabel((d.data as { origin?: FindingOrigin } | undefined)?.origin, locale);
   const where = [message(locale, 'report-line', { line: String(start.line + 1) }), origin].filter(Boolean).join(' · ');
-  const text = doc?.lines[start.line];
+  const text = digest?.lines[start.line];
   const context =
     text === undefined
       ? ''
@@ -137,8 +166,8 @@ function fileHtml(f: ReportFile, index: number, s: FileSummary, locale: Locale):
   let out = `<section class="file" id="file-${index}"><h2>${escapeHtml(f.file)}</h2>`;
   if (facts) out += `<p class="facts">${escapeHtml(facts)}</p>`;
   if (f.error) return out + `<p class="unreadable">${escapeHtml(message(locale, 'report-unreadable', { reason: f.error }))}</p></section>`;
-  if (f.document) {
-    const charts = compositionCharts(composition(f.document), locale);
+  if (f.digest) {
+    const charts = compositionCharts(f.digest.composition, locale);
     out += `<h3>${escapeHtml(message(locale, 'report-composition'))}</h3>`;
     out += charts.length
       ? `<div class="charts">${charts.map((c) => chartHtml(c, locale)).join('')}</div>`
@@ -148,8 +177,8 @@ function fileHtml(f: ReportFile, index: number, s: FileSummary, locale: Locale):
   if (f.diagnostics.length === 0) return out + `<p class="muted">${escapeHtml(message(locale, 'report-no-findings'))}</p></section>`;
   const groups = new Map<string, string[]>();
   f.diagnostics.forEach((d, i) => {
-    const g = groupOf(f.document, d.range.start.line, locale);
-    groups.set(g, [...(groups.get(g) ?? []), findingHtml(d, f.document, `f-${index}-${i}`, locale)]);
+    const g = f.digest?.groups[d.range.start.line] ?? '';
+    groups.set(g, [...(groups.get(g) ?? []), findingHtml(d, f.digest, `f-${index}-${i}`, locale)]);
   });
   for (const [g, items] of groups)
     out += `<div class="group">${g ? `<h4>${escapeHtml(g)}</h4>` : ''}<ul class="findings">${items.join('')}</ul></div>`;
