@@ -345,6 +345,8 @@ interface Scoped {
   kind: 'function' | 'economic';
   byName: Map<string, TableView['rows']>;
   byCode: Map<string, TableView['rows'][number]>;
+  /** The column of the document's year, where the table prints several years' figures side by side. */
+  yearColumn?: number;
 }
 
 function detailTables(doc: DisclosureDocument): Scoped[] {
@@ -361,6 +363,14 @@ function detailTables(doc: DisclosureDocument): Scoped[] {
     if (!kind || !/一般公共预算/.test(title)) continue;
     const view = buildTableView(t);
     if (view.reading !== 'grid' && t.shape !== 'pdf') continue;
+    // a table printing several years side by side (2025年预算数 | 2026年预算数 | 增减): the prose's figure is the
+    // document's year's, in its column; a table where that column cannot be told is not read at all
+    let yearColumn: number | undefined;
+    if (view.columns.some((c) => namesAnotherYear(c.text, doc.facts.year))) {
+      if (view.reading !== 'grid' || doc.facts.year === undefined) continue;
+      yearColumn = view.columns.find((c) => c.text.replace(/\s/g, '').includes(`${doc.facts.year}年`))?.key;
+      if (yearColumn === undefined) continue;
+    }
     // indexed once: the prose is compared figure by figure
     const byName = new Map<string, TableView['rows']>();
     const byCode = new Map<string, TableView['rows'][number]>();
@@ -371,13 +381,26 @@ function detailTables(doc: DisclosureDocument): Scoped[] {
       }
       for (const c of r.row.cells) if (c.kind === 'code' && c.code && !byCode.has(c.code)) byCode.set(c.code, r);
     }
-    out.push({ view, basic: /基本支出/.test(title), kind, byName, byCode });
+    out.push({ view, basic: /基本支出/.test(title), kind, byName, byCode, yearColumn });
   }
   return out;
 }
 
 function firstAmount(cells: Cell[]): Cell | undefined {
   return cells.find((c) => c.kind === 'amount');
+}
+
+/** The figure of a row the prose is compared with: its first, or in a table of several years, its year's. */
+function rowAmount(t: Scoped, row: TableView['rows'][number]): Cell | undefined {
+  if (t.yearColumn === undefined) return firstAmount(row.row.cells);
+  const cell = row.values.get(t.yearColumn);
+  return cell?.kind === 'amount' ? cell : undefined;
+}
+
+/** A header that names a year other than the document's (`2025年预算数` in a 2026 budget, `上年决算数`). */
+function namesAnotherYear(header: string, year: number | undefined): boolean {
+  if (/上年|上一年/.test(header)) return true;
+  return [...header.matchAll(/(\d{4})\s*年/g)].some((m) => Number(m[1]) !== year);
 }
 
 function textTable(doc: DisclosureDocument, figures: Figure[], paragraphs: { section: string }[], ctx: CheckContext, out: Finding[]): void {
@@ -393,18 +416,19 @@ function textTable(doc: DisclosureDocument, figures: Figure[], paragraphs: { sec
       const kind = f.code.startsWith('2') ? 'function' : 'economic';
       for (const t of candidates.filter((x) => x.kind === kind)) {
         const row = t.byCode.get(f.code);
-        const cell = row && firstAmount(row.row.cells);
+        const cell = row && rowAmount(t, row);
         if (cell) {
           target = { cell, table: t.view, what: `${f.code}` };
           break;
         }
       }
     } else if (f.label && f.label.length >= 2) {
-      const name = normalizeName(f.label.replace(/^(?:其中|主要是|主要包括|包括)/, ''));
+      // `社会保障和就业（类）支出`: the level marker written inside the name is no part of it
+      const name = normalizeName(f.label.replace(/^(?:其中|主要是|主要包括|包括)/, '').replace(/[（(](?:类|款|项)[）)]/g, ''));
       for (const t of candidates) {
         const rows = t.byName.get(name) ?? [];
         if (rows.length === 1) {
-          const cell = firstAmount(rows[0].row.cells);
+          const cell = rowAmount(t, rows[0]);
           if (cell) {
             target = { cell, table: t.view, what: rows[0].code! };
             break;
