@@ -514,3 +514,23 @@ test('a summary total over 类 › 款 › 项 printed as plain names is measure
   assert.equal(flat.length, 1);
   assert.doesNotMatch(flat[0].message, /与各项之和 1,817\.47/);
 });
+
+test('a growth rate on a prose figure found wrong against its table: one finding, on the figure, when the rate fits the table', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { parseAnnotated } = await import('../helpers/annotated.js');
+  const file = join(__dirname, '..', 'fixtures', 'shapes', 'prose-grand-total.txt');
+  // the TESTBAD copy's seeded slip: 收入支出总计 printed 0万元, its table says 2,995.39; 下降1.87% is 2,995.39's
+  const text = parseAnnotated(readFileSync(file, 'utf8')).text.replace('收入支出总计2995.39万元', '收入支出总计0万元');
+  const found = checkDocument(analyzeText(text)).filter(
+    (f) => f.range.start.line === text.split('\n').findIndex((l) => l.includes('总计0万元')),
+  );
+  assert.deepEqual(
+    found.map((f) => f.code),
+    ['text-table-mismatch'],
+  );
+  assert.equal(found[0].relatedInformation!.at(-1)!.message, '按表中的 2,995.39万元 计算，「下降 1.87%」相符');
+  // a rate that fits neither the printed figure nor the table's is a mistake of its own
+  const both = checkDocument(analyzeText(text.replace('下降1.87%', '下降5.00%'))).map((f) => f.code);
+  assert.ok(both.includes('percent-mismatch') && both.includes('text-table-mismatch'), both.join());
+});

@@ -1,5 +1,5 @@
 // The checks registry: each rule is a pure function (document, context) → findings.
-import { oneFindingPerCause, proseWitnesses } from './rootCause.js';
+import { oneFindingPerCause, proseWitnesses, ratesOfWrongFigures } from './rootCause.js';
 import { applyDirectives, directiveNotes } from './directives.js';
 import { catalogue, type Catalogue } from '../catalogue/catalogue.js';
 import type { DisclosureDocument, Range, Table } from '../model/types.js';
@@ -172,7 +172,10 @@ export function checkDocument(
   const result: Finding[] = [];
   const holding = cellsOfHoldingComparisons(computations);
   // a reviewed finding silenced where it occurs (or in the whole file) by the document's own directives
-  const { kept, unused } = applyDirectives(dedupe(proseWitnesses(oneFindingPerCause(out, context.locale, uri), context.locale, uri)), doc);
+  const { kept, unused } = applyDirectives(
+    dedupe(ratesOfWrongFigures(proseWitnesses(oneFindingPerCause(out, context.locale, uri), context.locale, uri), context.locale)),
+    doc,
+  );
   for (const f of kept) {
     const severity = effectiveSeverity(f.code, settings.rules);
     if (severity === 'off') continue;

@@ -222,3 +222,52 @@ function halfUnitOf(text: string): Decimal {
   const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
   return new Decimal(5).times(new Decimal(10).pow(-decimals - 1));
 }
+
+/**
+ * A growth rate computed on a prose figure that is itself found wrong against its table (`收入支出总计0万元 …
+ * 减少56.95万元，下降1.87%`, where the table says 2,995.39): when the rate holds for the table's figure, the rate is
+ * right and the one mistake is the figure. The rate's finding goes; the figure's finding says the rate agrees with
+ * the table's figure (related location). A rate that fits neither stays.
+ */
+export function ratesOfWrongFigures(findings: Finding[], locale: Locale): Finding[] {
+  const wrongFigure = new Map<string, Finding>();
+  for (const f of findings)
+    if (f.code === 'text-table-mismatch' && f.data?.message?.id === 'text-table' && f.data.expected) wrongFigure.set(key(f.range), f);
+  if (wrongFigure.size === 0) return findings;
+  const notes = new Map<Finding, RelatedInformation[]>();
+  const dropped = new Set<Finding>();
+  for (const f of findings) {
+    const args = f.data?.message?.args;
+    if (f.code !== 'percent-mismatch' || f.data?.message?.id !== 'growth' || !args || !f.relatedInformation?.length) continue;
+    const figure = wrongFigure.get(key(f.relatedInformation[0].location.range));
+    if (!figure) continue;
+    const current = new Decimal(figure.data!.expected!);
+    const change = new Decimal(args.change.replace(/,/g, ''));
+    const previous = args.up === 'true' ? current.minus(change) : current.plus(change);
+    if (previous.lte(0)) continue;
+    const rate = change.div(previous).times(100);
+    const printed = new Decimal(args.percent);
+    // the rate's own rounding, and what the change's and the figure's last digits allow
+    const slack = halfUnitOf(args.percent).plus(halfUnitOf(args.change).plus(halfUnitOf(figure.data!.expected!)).div(previous).times(100));
+    if (rate.minus(printed).abs().gt(slack)) continue;
+    dropped.add(f);
+    notes.set(figure, [
+      ...(notes.get(figure) ?? []),
+      {
+        location: { uri: f.relatedInformation[0].location.uri, range: f.range },
+        message: message(locale, 'rate-agrees-with-table', {
+          word: args.word,
+          percent: args.percent,
+          value: `${figure.data!.message!.args.cell ?? ''}${figure.data!.message!.args.tableUnit ?? ''}`,
+        }),
+      },
+    ]);
+  }
+  if (dropped.size === 0) return findings;
+  return findings
+    .filter((f) => !dropped.has(f))
+    .map((f) => {
+      const n = notes.get(f);
+      return n ? { ...f, relatedInformation: [...(f.relatedInformation ?? []), ...n] } : f;
+    });
+}
