@@ -10,6 +10,7 @@
 // The helper asserts the exact set: every marker found, and no other finding (hints included).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyzeText } from '../../server/src/service.js';
 import { checkDocument, type CheckSettings, type Finding } from '../../server/src/checks/index.js';
 
@@ -76,3 +77,6 @@ export function assertAnnotated(source: string, settings: CheckSettings = {}): F
 }
 
 export const readAnnotated = (path: string): string => readFileSync(path, 'utf8');
+
+/** The document of an annotated fixture in test/fixtures/shapes/, its markers and comments taken out. */
+export const shapeText = (name: string): string => parseAnnotated(readAnnotated(join(__dirname, '..', 'fixtures', 'shapes', name))).text;

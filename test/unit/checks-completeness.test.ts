@@ -11,12 +11,11 @@ import { isEmpty } from '../../server/src/checks/completeness.js';
 import { RequiredTables, requiredTables } from '../../server/src/catalogue/requiredTables.js';
 import { tableSet } from '../../server/src/parse/tableSet.js';
 import { documentSymbols } from '../../server/src/features/symbols.js';
-import { parseAnnotated } from '../helpers/annotated.js';
+import { shapeText } from '../helpers/annotated.js';
 import type { OutlineNode, Table } from '../../server/src/model/types.js';
 
-const SHAPES = join(__dirname, '..', 'fixtures', 'shapes');
 const DATA = join(__dirname, '..', '..', 'server', 'src', 'catalogue', 'data', 'required-tables.tsv');
-const fixture = (name: string): string => parseAnnotated(readFileSync(join(SHAPES, name), 'utf8')).text;
+const fixture = shapeText;
 const ours = (text: string, settings = {}): Finding[] =>
   checkDocument(analyzeText(text), settings).filter((f) => f.code === 'missing-table' || f.code === 'empty-table-note');
 const lineOf = (text: string, f: Finding): string => text.split('\n')[f.range.start.line];

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { analyzeText } from '../../server/src/service.js';
 import { checkDocument, type Finding } from '../../server/src/checks/index.js';
 import { readNarrative } from '../../server/src/narrative/facts.js';
+import { shapeText } from '../helpers/annotated.js';
 
 const check = (...lines: string[]): Finding[] =>
   checkDocument(analyzeText(lines.join('\n'))).filter((f) => /^(text-|percent)/.test(f.code));
@@ -464,11 +465,8 @@ test('a change stated after the level it is compared with (比…预算数Z万�
   assert.match(wrong[0], /上年 9,819\.98万元）?，应为 1\.97%/);
 });
 
-test('prose measured against a total that is itself wrong: the table is reported, the prose named as its witness', async () => {
-  const { readFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { parseAnnotated } = await import('../helpers/annotated.js');
-  const text = parseAnnotated(readFileSync(join(__dirname, '..', 'fixtures', 'shapes', 'prose-witness-of-wrong-total.txt'), 'utf8')).text;
+test('prose measured against a total that is itself wrong: the table is reported, the prose named as its witness', () => {
+  const text = shapeText('prose-witness-of-wrong-total.txt');
   const found = checkDocument(analyzeText(text));
   assert.deepEqual(
     found.map((f) => f.code),
@@ -495,12 +493,8 @@ test('prose measured against a total that is itself wrong: the table is reported
   assert.ok(!neither[0].relatedInformation!.some((r) => /说明中/.test(r.message)));
 });
 
-test('a summary total over 类 › 款 › 项 printed as plain names is measured against the 类, and the prose stating that sum witnesses', async () => {
-  const { readFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { parseAnnotated } = await import('../helpers/annotated.js');
-  const file = join(__dirname, '..', 'fixtures', 'shapes', 'summary-unnumbered-levels-wrong-total.txt');
-  const text = parseAnnotated(readFileSync(file, 'utf8')).text;
+test('a summary total over 类 › 款 › 项 printed as plain names is measured against the 类, and the prose stating that sum witnesses', () => {
+  const text = shapeText('summary-unnumbered-levels-wrong-total.txt');
   const [total, ...others] = checkDocument(analyzeText(text));
   assert.deepEqual(others, []);
   assert.equal(total.message, '「支出总计」 420.00 与各项之和 1,818.11 不符，相差 1,398.11');
@@ -515,13 +509,9 @@ test('a summary total over 类 › 款 › 项 printed as plain names is measure
   assert.doesNotMatch(flat[0].message, /与各项之和 1,817\.47/);
 });
 
-test('a growth rate on a prose figure found wrong against its table: one finding, on the figure, when the rate fits the table', async () => {
-  const { readFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { parseAnnotated } = await import('../helpers/annotated.js');
-  const file = join(__dirname, '..', 'fixtures', 'shapes', 'prose-grand-total.txt');
+test('a growth rate on a prose figure found wrong against its table: one finding, on the figure, when the rate fits the table', () => {
   // the TESTBAD copy's seeded slip: 收入支出总计 printed 0万元, its table says 2,995.39; 下降1.87% is 2,995.39's
-  const text = parseAnnotated(readFileSync(file, 'utf8')).text.replace('收入支出总计2995.39万元', '收入支出总计0万元');
+  const text = shapeText('prose-grand-total.txt').replace('收入支出总计2995.39万元', '收入支出总计0万元');
   const found = checkDocument(analyzeText(text)).filter(
     (f) => f.range.start.line === text.split('\n').findIndex((l) => l.includes('总计0万元')),
   );

@@ -1,7 +1,6 @@
 // The narrative against the tables (text-table-mismatch), against itself (text-sum-mismatch), and its
 // percentages against its own figures (percent-mismatch, reasoning with the intervals the printed,
 // rounded figures allow).
-import { defaultSeverityNumber } from '../../../shared/src/rules.js';
 import Decimal from 'decimal.js';
 import type { Cell, DisclosureDocument, Table, Unit } from '../model/types.js';
 import type { CheckContext, Finding } from './index.js';
@@ -9,6 +8,7 @@ import { readNarrative, type Figure, type Itemisation, type LevelGrowth, type Pe
 import { convert } from '../parse/amounts.js';
 import { halfUnit, show } from './tolerance.js';
 import { message, say } from './messages.js';
+import { findingOf } from './finding.js';
 import { buildTableView, isGrid, isTotalLabel, type TableView } from './tableView.js';
 import { isSummaryTable } from './tableArithmetic.js';
 import { isCarryName } from './summary.js';
@@ -71,24 +71,23 @@ function sumCheck(it: Itemisation, ctx: CheckContext, out: Finding[]): void {
     diff: show(diff.abs(), decimals),
   };
   const said = say(ctx.locale, partial ? 'text-sum-partial' : 'text-sum', args);
-  out.push({
-    range: it.total.range,
-    severity: defaultSeverityNumber('text-sum-mismatch'),
-    code: 'text-sum-mismatch',
-    source: 'budget',
-    message: said.text,
-    relatedInformation: it.parts.map((p) => ({
-      location: { uri: ctx.uri, range: p.range },
-      message: message(ctx.locale, 'part', { item: p.label || message(ctx.locale, 'unnamed'), value: p.text }),
-    })),
-    data: {
-      message: { id: said.id, args: said.args },
-      expected: expected.toString(),
-      found: it.total.value.toString(),
-      difference: diff.toString(),
-      unit,
-    },
-  });
+  out.push(
+    findingOf(
+      'text-sum-mismatch',
+      it.total.range,
+      said,
+      {
+        expected: expected.toString(),
+        found: it.total.value.toString(),
+        difference: diff.toString(),
+        unit,
+      },
+      it.parts.map((p) => ({
+        location: { uri: ctx.uri, range: p.range },
+        message: message(ctx.locale, 'part', { item: p.label || message(ctx.locale, 'unnamed'), value: p.text }),
+      })),
+    ),
+  );
 }
 
 /**
@@ -185,27 +184,26 @@ function growthCheck(f: Figure, head: Figure | undefined, ctx: CheckContext, out
       previous: show(previous, base.decimals),
       expected: central.toFixed(2),
     });
-    out.push({
-      range: g.range,
-      severity: defaultSeverityNumber('percent-mismatch'),
-      code: 'percent-mismatch',
-      source: 'budget',
-      message: said.text,
-      relatedInformation: [
-        { location: { uri: ctx.uri, range: base.range }, message: message(ctx.locale, 'this-year', { value: base.text }) },
+    out.push(
+      findingOf(
+        'percent-mismatch',
+        g.range,
+        said,
         {
-          location: { uri: ctx.uri, range: change.range },
-          message: message(ctx.locale, 'change-by', { value: show(cAbs, change.decimals) }),
+          expected: central.toFixed(2),
+          found: g.value.toString(),
+          difference: g.value.minus(central).toFixed(2),
+          replacement: central.toFixed(g.decimals),
         },
-      ],
-      data: {
-        message: { id: said.id, args: said.args },
-        expected: central.toFixed(2),
-        found: g.value.toString(),
-        difference: g.value.minus(central).toFixed(2),
-        replacement: central.toFixed(g.decimals),
-      },
-    });
+        [
+          { location: { uri: ctx.uri, range: base.range }, message: message(ctx.locale, 'this-year', { value: base.text }) },
+          {
+            location: { uri: ctx.uri, range: change.range },
+            message: message(ctx.locale, 'change-by', { value: show(cAbs, change.decimals) }),
+          },
+        ],
+      ),
+    );
   }
 }
 
@@ -265,18 +263,12 @@ function levelGrowthCheck(g: LevelGrowth, ctx: CheckContext, out: Finding[]): vo
     change: show(change, decimals),
     expected: central.toFixed(2),
   });
-  out.push({
-    range: percent.range,
-    severity: defaultSeverityNumber('percent-mismatch'),
-    code: 'percent-mismatch',
-    source: 'budget',
-    message: said.text,
-    relatedInformation: [
+  out.push(
+    findingOf('percent-mismatch', percent.range, said, data, [
       { location: { uri: ctx.uri, range: previous.range }, message: message(ctx.locale, 'base-level', { value: previous.text }) },
       { location: { uri: ctx.uri, range: current.range }, message: message(ctx.locale, 'this-year', { value: current.text }) },
-    ],
-    data: { ...data, message: { id: said.id, args: said.args } },
-  });
+    ]),
+  );
 }
 
 /** 占 Z% / 完成预算的 W%: part ÷ whole with both rounded. */
@@ -308,24 +300,23 @@ function ratioCheck(
     whole: whole.text,
     expected: central.toFixed(2),
   });
-  out.push({
-    range: p.range,
-    severity: defaultSeverityNumber('percent-mismatch'),
-    code: 'percent-mismatch',
-    source: 'budget',
-    message: said.text,
-    relatedInformation: [
-      { location: { uri: ctx.uri, range: part.range }, message: part.text },
-      { location: { uri: ctx.uri, range: whole.range }, message: whole.text },
-    ],
-    data: {
-      message: { id: said.id, args: said.args },
-      expected: central.toFixed(2),
-      found: p.value.toString(),
-      difference: p.value.minus(central).toFixed(2),
-      replacement: central.toFixed(p.decimals),
-    },
-  });
+  out.push(
+    findingOf(
+      'percent-mismatch',
+      p.range,
+      said,
+      {
+        expected: central.toFixed(2),
+        found: p.value.toString(),
+        difference: p.value.minus(central).toFixed(2),
+        replacement: central.toFixed(p.decimals),
+      },
+      [
+        { location: { uri: ctx.uri, range: part.range }, message: part.text },
+        { location: { uri: ctx.uri, range: whole.range }, message: whole.text },
+      ],
+    ),
+  );
 }
 
 /** Whether part ÷ whole, read as the bare numbers printed, fits the printed percentage. */
@@ -612,15 +603,11 @@ function figuresInTheirTable(
       }
       const shown = [...new Set(cells.map((c) => c.text))].slice(0, 8).join(message(ctx.locale, 'list-separator'));
       const said = say(ctx.locale, 'not-in-table', { label: f.label, found: f.text, table: table.title ?? '', shown, unit });
-      out.push({
-        range: f.range,
-        severity: defaultSeverityNumber('text-table-mismatch'),
-        code: 'text-table-mismatch',
-        source: 'budget',
-        message: said.text,
-        relatedInformation: [{ location: { uri: ctx.uri, range: table.titleRange ?? table.range }, message: table.title ?? '' }],
-        data: { message: { id: said.id, args: said.args }, expected: '', found: f.value.toString(), difference: '', unit: f.unit },
-      });
+      out.push(
+        findingOf('text-table-mismatch', f.range, said, { expected: '', found: f.value.toString(), difference: '', unit: f.unit }, [
+          { location: { uri: ctx.uri, range: table.titleRange ?? table.range }, message: table.title ?? '' },
+        ]),
+      );
     }
   }
 }
@@ -734,21 +721,20 @@ function meetingDetail(doc: DisclosureDocument, figures: Figure[], ctx: CheckCon
       unit: f.unit,
       diff: show(diff.abs(), f.decimals),
     });
-    out.push({
-      range: f.range,
-      severity: defaultSeverityNumber('text-table-mismatch'),
-      code: 'text-table-mismatch',
-      source: 'budget',
-      message: said.text,
-      relatedInformation: cells.map((c) => ({ location: { uri: ctx.uri, range: c.range }, message: `${c.text}${unit}` })),
-      data: {
-        message: { id: said.id, args: said.args },
-        expected: inProse.toString(),
-        found: f.value.toString(),
-        difference: diff.toString(),
-        unit: f.unit,
-      },
-    });
+    out.push(
+      findingOf(
+        'text-table-mismatch',
+        f.range,
+        said,
+        {
+          expected: inProse.toString(),
+          found: f.value.toString(),
+          difference: diff.toString(),
+          unit: f.unit,
+        },
+        cells.map((c) => ({ location: { uri: ctx.uri, range: c.range }, message: `${c.text}${unit}` })),
+      ),
+    );
   }
 }
 
@@ -793,23 +779,22 @@ function compareToCell(
     unit: f.unit,
     diff: show(diff.abs(), f.decimals),
   });
-  out.push({
-    range: f.range,
-    severity: defaultSeverityNumber('text-table-mismatch'),
-    code: 'text-table-mismatch',
-    source: 'budget',
-    message: said.text,
-    relatedInformation: [cell, ...samePrinted].map((c) => ({
-      location: { uri: ctx.uri, range: c.range },
-      message: message(ctx.locale, 'table-cell', { table: name, cell: c.text, unit: tableUnit }),
-    })),
-    data: {
-      message: { id: said.id, args: said.args },
-      expected: inProseUnit.toString(),
-      found: f.value.toString(),
-      difference: diff.toString(),
-      unit: f.unit,
-      replacement: show(inProseUnit, f.decimals),
-    },
-  });
+  out.push(
+    findingOf(
+      'text-table-mismatch',
+      f.range,
+      said,
+      {
+        expected: inProseUnit.toString(),
+        found: f.value.toString(),
+        difference: diff.toString(),
+        unit: f.unit,
+        replacement: show(inProseUnit, f.decimals),
+      },
+      [cell, ...samePrinted].map((c) => ({
+        location: { uri: ctx.uri, range: c.range },
+        message: message(ctx.locale, 'table-cell', { table: name, cell: c.text, unit: tableUnit }),
+      })),
+    ),
+  );
 }

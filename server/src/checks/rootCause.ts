@@ -7,9 +7,10 @@
 import Decimal from 'decimal.js';
 import type { Range } from '../model/types.js';
 import type { Finding, RelatedInformation } from './index.js';
-import { message, type Locale } from './messages.js';
-import { formatLike, show } from './tolerance.js';
-import { defaultSeverityNumber } from '../../../shared/src/rules.js';
+import { message, say, type Locale } from './messages.js';
+import { findingOf } from './finding.js';
+import { formatLike, halfUnit, show } from './tolerance.js';
+import { numberDecimals } from '../parse/amounts.js';
 
 /** What a sum finding compared, kept beside it (never serialised) for this analysis. */
 export interface SumEvidence {
@@ -147,25 +148,22 @@ function cellFinding(members: Correction[], locale: Locale, uri: string): Findin
     diff: show(diff.abs(), decimals),
     expected: show(first.value, decimals),
   };
-  return {
-    range: first.range,
-    severity: defaultSeverityNumber(rule),
-    code: rule,
-    source: 'budget',
-    message: message(locale, 'one-cell-many-sums', args),
-    relatedInformation: related(
-      members.map((c) => c.finding),
-      locale,
-      uri,
-    ),
-    data: {
-      message: { id: 'one-cell-many-sums', args },
+  return findingOf(
+    rule,
+    first.range,
+    say(locale, 'one-cell-many-sums', args),
+    {
       expected: first.value.toString(),
       found: first.printed.toString(),
       difference: diff.toString(),
       replacement: formatLike(first.value, Math.max(decimals, e.decimals), grouped),
     },
-  };
+    related(
+      members.map((c) => c.finding),
+      locale,
+      uri,
+    ),
+  );
 }
 
 /**
@@ -208,19 +206,21 @@ export function proseWitnesses(findings: Finding[], locale: Locale, uri: string)
       },
     ]);
   }
+  return foldInto(findings, dropped, witnesses);
+}
+
+/** Half a unit of the last digit a decimal string prints (`192207.76` → 0.005). */
+const halfUnitOf = (text: string): Decimal => halfUnit(numberDecimals(text) ?? 0);
+
+/** The findings without the dropped ones, each that took some in carrying the notes about them as related locations. */
+function foldInto(findings: Finding[], dropped: ReadonlySet<Finding>, notes: ReadonlyMap<Finding, RelatedInformation[]>): Finding[] {
   if (dropped.size === 0) return findings;
   return findings
     .filter((f) => !dropped.has(f))
     .map((f) => {
-      const w = witnesses.get(f);
-      return w ? { ...f, relatedInformation: [...(f.relatedInformation ?? []), ...w] } : f;
+      const n = notes.get(f);
+      return n ? { ...f, relatedInformation: [...(f.relatedInformation ?? []), ...n] } : f;
     });
-}
-
-/** Half a unit of the last digit a decimal string prints (`192207.76` → 0.005). */
-function halfUnitOf(text: string): Decimal {
-  const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
-  return new Decimal(5).times(new Decimal(10).pow(-decimals - 1));
 }
 
 /**
@@ -263,11 +263,5 @@ export function ratesOfWrongFigures(findings: Finding[], locale: Locale): Findin
       },
     ]);
   }
-  if (dropped.size === 0) return findings;
-  return findings
-    .filter((f) => !dropped.has(f))
-    .map((f) => {
-      const n = notes.get(f);
-      return n ? { ...f, relatedInformation: [...(f.relatedInformation ?? []), ...n] } : f;
-    });
+  return foldInto(findings, dropped, notes);
 }
