@@ -2,29 +2,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ONE_WRONG_CELL } from '../helpers/fixtures.js';
+import { withFolder } from '../helpers/tempFolder.js';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd });
-
-function inFolder(files: Record<string, string>, body: (dir: string) => void): void {
-  const dir = mkdtempSync(join(tmpdir(), 'budget-silencing-'));
-  try {
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    body(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const lines = ONE_WRONG_CELL.split('\n');
 const withDirective = (directive: string) => [...lines.slice(0, 4), directive, ...lines.slice(4)].join('\n');
 
 test('the CLI honours disable-next-line and file directives in .txt and .md, and reports an unknown name', () => {
-  inFolder(
+  withFolder(
     {
       'plain.txt': ONE_WRONG_CELL,
       'next-line.txt': withDirective('// budget-lint-disable-next-line sum-mismatch -- 已与原件核对'),
@@ -54,12 +43,12 @@ test('the CLI honours disable-next-line and file directives in .txt and .md, and
 });
 
 test('the CLI reads budget-lint.json; beside .budgetlintrc.json it is unread, and said so once', () => {
-  inFolder({ 'budget-lint.json': JSON.stringify({ rules: { arithmetic: 'off' } }), 'a.txt': ONE_WRONG_CELL }, (dir) => {
+  withFolder({ 'budget-lint.json': JSON.stringify({ rules: { arithmetic: 'off' } }), 'a.txt': ONE_WRONG_CELL }, (dir) => {
     const r = run(dir, 'a.txt');
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.equal(r.stdout, '');
   });
-  inFolder(
+  withFolder(
     {
       '.budgetlintrc.json': JSON.stringify({ rules: { 'sum-mismatch': 'warning' } }),
       'budget-lint.json': JSON.stringify({ rules: { arithmetic: 'off' } }),

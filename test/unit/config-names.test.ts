@@ -2,23 +2,9 @@
 // from the document); in a folder holding both, .budgetlintrc.json wins and the other is said to be unread.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigCache, findConfig, readConfig } from '../../server/src/config.js';
-
-function withFolder(files: Record<string, string>, run: (dir: string) => void): void {
-  const dir = mkdtempSync(join(tmpdir(), 'budget-config-names-'));
-  try {
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(join(dir, name, '..'), { recursive: true });
-      writeFileSync(join(dir, name), text);
-    }
-    run(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { withFolder } from '../helpers/tempFolder.js';
 
 test('budget-lint.json is found by walking up, and read like .budgetlintrc.json', () => {
   withFolder({ 'budget-lint.json': JSON.stringify({ rules: { rounding: 'off' }, year: 2024 }), 'a/b/doc.txt': '' }, (dir) => {

@@ -2,26 +2,12 @@
 // the command line wins over the file, the file over the editor's settings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigCache, globToRegExp, isIgnored, readConfig, settingsWith } from '../../server/src/config.js';
 import { analyzeText } from '../../server/src/service.js';
 import { checkDocument } from '../../server/src/checks/index.js';
 import { ONE_WRONG_CELL } from '../helpers/fixtures.js';
-
-function withFolder(files: Record<string, string>, run: (dir: string) => void): void {
-  const dir = mkdtempSync(join(tmpdir(), 'budget-config-'));
-  try {
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(join(dir, name, '..'), { recursive: true });
-      writeFileSync(join(dir, name), text);
-    }
-    run(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { withFolder } from '../helpers/tempFolder.js';
 
 test('the nearest file above a document applies; rules by id or tag, year, locale; bad entries are reported and left out', () => {
   withFolder(

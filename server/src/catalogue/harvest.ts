@@ -1,7 +1,7 @@
 // Evidence for the subject-code catalogue from published documents: every code a table or the prose pairs with a
 // name, per document, merged over many documents into "code X was called Y in year Z by N documents of M cities".
 // scripts/harvest.mjs runs it over the corpus and writes test/golden/catalogue-evidence.tsv; the catalogue is then reviewed against it.
-import type { DisclosureDocument } from '../model/types.js';
+import type { Cell, DisclosureDocument, Row } from '../model/types.js';
 import { codedRows, columnClassification, nameCellAfter, proseCodeMentions } from '../checks/codes.js';
 import { localRefinementOf } from './explain.js';
 import { classificationOf, CURRENT_YEAR, levelOf, normalizeName, type Catalogue, type Classification } from './catalogue.js';
@@ -27,17 +27,10 @@ function classOfCode(code: string): Classification | undefined {
  */
 export function codePairs(doc: DisclosureDocument): CodePair[] {
   const out: CodePair[] = [];
-  for (const { table, row, cells } of codedRows(doc)) {
-    for (const cell of cells) {
-      const code = cell.code!;
-      const cls = classOfCode(code);
-      if (!cls || !levelOf(code)) continue;
-      const column = columnClassification(table, cell.column);
-      if (column && column !== cls) continue;
-      const name = nameCellAfter(row, cell)?.text.trim();
-      if (!name) continue;
-      out.push({ classification: cls, code, name, where: 'table', local: cls !== 'function' && code.length === 7 });
-    }
+  for (const { row, cell, code, cls } of tableCodes(doc)) {
+    const name = nameCellAfter(row, cell)?.text.trim();
+    if (!name) continue;
+    out.push({ classification: cls, code, name, where: 'table', local: cls !== 'function' && code.length === 7 });
   }
   for (const m of proseCodeMentions(doc)) {
     const cls = classOfCode(m.code);
@@ -50,21 +43,29 @@ export function codePairs(doc: DisclosureDocument): CodePair[] {
 /** Every code occurrence of a document (named or not), for measuring coverage. */
 export function codeOccurrences(doc: DisclosureDocument): { classification: Classification; code: string }[] {
   const out: { classification: Classification; code: string }[] = [];
-  for (const { table, cells } of codedRows(doc)) {
+  for (const { code, cls } of tableCodes(doc)) out.push({ classification: cls, code });
+  for (const m of proseCodeMentions(doc)) {
+    const cls = classOfCode(m.code);
+    if (cls) out.push({ classification: cls, code: m.code });
+  }
+  return out;
+}
+
+/**
+ * Every code cell of the tables that counts as evidence: a code of a known shape and level, in a column whose header
+ * does not name another classification (those are mistakes, not evidence).
+ */
+function* tableCodes(doc: DisclosureDocument): Generator<{ row: Row; cell: Cell; code: string; cls: Classification }> {
+  for (const { table, row, cells } of codedRows(doc)) {
     for (const cell of cells) {
       const code = cell.code!;
       const cls = classOfCode(code);
       if (!cls || !levelOf(code)) continue;
       const column = columnClassification(table, cell.column);
       if (column && column !== cls) continue;
-      out.push({ classification: cls, code });
+      yield { row, cell, code, cls };
     }
   }
-  for (const m of proseCodeMentions(doc)) {
-    const cls = classOfCode(m.code);
-    if (cls) out.push({ classification: cls, code: m.code });
-  }
-  return out;
 }
 
 /** The place a document is from: the corpus names files `c001_上海_…`; otherwise the first place in its title. */
