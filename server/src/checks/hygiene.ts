@@ -275,8 +275,8 @@ function straySpaces(b: Block, ctx: CheckContext, out: Finding[]): void {
     // contact lines lay out fields with spaces, and none of them ends like a sentence
     if (!SENTENCE_END.test(b.raw.slice(end, end + SENTENCE_REACH))) continue;
     // …and a line that spaces other words apart too is laid out as fields (`来源：财政局 浏览次数： 字号`)
-    const p = b.pieces[pieceAt(b, at)];
-    const line = b.raw.slice(p.at, b.pieces[pieceAt(b, at) + 1]?.at ?? b.raw.length);
+    const k = pieceAt(b, at);
+    const line = b.raw.slice(b.pieces[k].at, b.pieces[k + 1]?.at ?? b.raw.length);
     if ((line.match(/[^\s\u3000][ \u3000]+(?=[^\s\u3000])/gu)?.length ?? 0) > 1) continue;
     // the mark ends a line and the next begins with a space: two lines, not a gap in one
     if (position(b, m.index).line !== position(b, end).line) continue;

@@ -14,7 +14,7 @@ import { isSummaryTable } from './tableArithmetic.js';
 import { isCarryName } from './summary.js';
 import { lexLine } from '../parse/lex.js';
 import { normalizeName } from '../catalogue/catalogue.js';
-import { requiredTables } from '../catalogue/requiredTables.js';
+import { tableSet } from '../parse/tableSet.js';
 
 const ZERO = new Decimal(0);
 const HUNDRED = new Decimal(100);
@@ -464,15 +464,19 @@ const NOT_THE_WHOLE = /一般公共预算|政府性基金|国有资本|上年|�
 function grandTotals(doc: DisclosureDocument, figures: Figure[], ctx: CheckContext, out: Finding[]): void {
   const wanted = figures.filter((f) => !f.auxiliary && !f.code && GRAND_TOTAL.test(f.label));
   if (!wanted.length) return;
-  const data = requiredTables();
+  // the standard tables as the completeness check found them (read once per document, parse/tableSet.ts)
   const totals = new Map<string, { cells: Cell[]; table: Table }>();
-  for (const t of doc.tables) {
-    if (t.kind !== 'money' || t.empty) continue;
-    const kind = data.classify(t.title)?.kind;
-    if ((kind !== '收支总表' && kind !== '财政拨款收支总表') || totals.has(kind)) continue;
-    const cells = grandTotalCells(t);
-    // both panels' totals (收入总计 and 支出总计, or 总计 twice) and all the same figure
-    if (cells.length >= 2 && cells.every((c) => c.value && c.value.eq(cells[0].value!))) totals.set(kind, { cells, table: t });
+  for (const [standard, tables] of tableSet(doc).present) {
+    if (standard.kind !== '收支总表' && standard.kind !== '财政拨款收支总表') continue;
+    for (const t of tables) {
+      if (t.kind !== 'money' || t.empty) continue;
+      const cells = grandTotalCells(t);
+      // both panels' totals (收入总计 and 支出总计, or 总计 twice) and all the same figure
+      if (cells.length >= 2 && cells.every((c) => c.value && c.value.eq(cells[0].value!))) {
+        totals.set(standard.kind, { cells, table: t });
+        break;
+      }
+    }
   }
   for (const f of wanted) {
     const m = GRAND_TOTAL.exec(f.label)!;
